@@ -1,0 +1,86 @@
+"""etkb: the Efficient Transformers knowledge-base extension for Sphinx.
+
+``setup`` only wires: each concept lives in its own module (see the package layout).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from . import bib, freshness
+from .catalog import ROLE_KINDS
+from .config import setup_config
+from .diagnostics import KbWarning, warn
+from .domain import KbDomain
+from .placeholder import kb_view, setup_nodes
+from .records import View
+from .render import KbViewTransform
+
+__version__ = "0.1.0"
+
+#: Sections appended to every page that declares a technique or benchmark, in order.
+FOOTER_SECTIONS = (
+    ("technique", "related", "Related techniques", "kb-related"),
+    ("technique", "backlinks", "Referenced by", "kb-referenced-by"),
+    ("benchmark", "backlinks", "Referenced by", "kb-referenced-by"),
+    ("technique", "reference", "Reference", "kb-reference"),
+    ("benchmark", "reference", "Reference", "kb-reference"),
+)
+
+
+def add_footer(app, doctree) -> None:
+    """``doctree-read``: give technique and benchmark pages their closing sections.
+
+    The sections exist at read time (so the page's table of contents lists them);
+    their content is a placeholder filled late.
+    """
+    domain = app.env.domains["kb"]
+    docname = app.env.docname
+    owners = {d.kind: d.id for d in domain.data["decls"].get(docname, ()) if d.kind in ("technique", "benchmark")}
+    if not owners:
+        return
+    top = next(iter(doctree.findall(nodes.section)), None) or doctree
+    for kind, view, title, anchor in FOOTER_SECTIONS:
+        if kind not in owners:
+            continue
+        section = nodes.section(ids=[anchor], names=[anchor], classes=["kb-section"])
+        section += nodes.title(title, title)
+        record = View(view, docname, 0, anchor, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
+        section += kb_view("", view=view, view_index=domain.note_view(record))
+        top += section
+
+
+def replay_problems(app, env) -> None:
+    """``env-updated``: build the catalogue, then log every kb problem, sorted.
+
+    Read-time problems are stored as records and logged here, never while reading, so
+    an unchanged bad page still fails ``-W`` on an incremental build, and the order of
+    warnings does not depend on ``-j``.
+    """
+    domain = env.domains["kb"]
+    catalog = domain.catalog
+    problems = sorted(domain.all("problems") + catalog.problems, key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
+    for p in problems:
+        warn(KbWarning(p.subtype), p.message, (p.docname, p.lineno) if p.lineno else p.docname)
+
+
+def warn_missing_reference(app, domain, node) -> bool | None:
+    """Report an unknown ``kb`` role target as ``kb.unknown_ref``, located."""
+    if node.get("refdomain") != "kb":
+        return None
+    kind = ROLE_KINDS.get(node.get("reftype"), node.get("reftype"))
+    warn(KbWarning.UNKNOWN_REF, f"unknown {kind} {node.get('reftarget')!r}", node)
+    return True
+
+
+def setup(app):
+    setup_config(app)
+    setup_nodes(app)
+    app.add_domain(KbDomain)
+    app.add_post_transform(KbViewTransform)
+    app.connect("config-inited", bib.check_bibfiles, priority=400)
+    app.connect("doctree-read", add_footer, priority=400)
+    app.connect("env-updated", replay_problems)
+    app.connect("env-get-updated", freshness.updated_docs)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,157 @@
+"""refs.bib: checked before sphinxcontrib-bibtex reads it, then read through its cache.
+
+sphinxcontrib-bibtex parses ``bibtex_bibfiles`` once per build (cached by mtime in its
+domain data); we read entries from there instead of parsing twice. It crashes on a
+syntax error and reports a missing file without a location, so at ``config-inited`` we
+check each file ourselves: a broken file becomes a located ``kb.bib_file`` warning and
+is withheld from that build, so pages citing it get ordinary located warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pybtex.database
+import pybtex.errors
+from pybtex.richtext import Text
+
+from .diagnostics import KbWarning, warn
+
+_ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]+)\s*,")
+
+
+def check_bibfiles(app, config) -> None:
+    """Validate each bib file; withhold the ones that would crash the build."""
+    files = list(getattr(config, "bibtex_bibfiles", None) or [])
+    keep = []
+    for name in files:
+        path = Path(app.confdir, name)
+        if not path.is_file():
+            warn(KbWarning.BIB_FILE, f"bibliography file {name!r} not found (bibtex_bibfiles in conf.py)", f"{app.confdir}/conf.py:0")
+            continue
+        try:
+            text = path.read_text(encoding=getattr(config, "bibtex_encoding", "utf-8-sig") or "utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            warn(KbWarning.BIB_FILE, f"cannot read bibliography file: {err}", f"{path}:1")
+            continue
+        problem = _syntax_problem(text)
+        if problem:
+            line, message = problem
+            warn(KbWarning.BIB_FILE, f"{message}; the file is left out of this build", f"{path}:{line}")
+            continue
+        keep.append(name)
+    if keep != files:
+        config.bibtex_bibfiles = keep
+
+
+def _syntax_problem(text: str) -> tuple[int, str] | None:
+    """Return (line, message) for the first problem pybtex would raise on, else None."""
+    seen: dict[str, int] = {}
+    for match in _ENTRY_START.finditer(text):
+        key = match.group(2).lower()
+        line = text.count("\n", 0, match.start()) + 1
+        if match.group(1).lower() in ("comment", "preamble", "string"):
+            continue
+        if key in seen:
+            return line, f"duplicate BibTeX key {match.group(2)!r} (first at line {seen[key]})"
+        seen[key] = line
+    with _Strict():
+        try:
+            pybtex.database.parse_string(text, "bibtex")
+        except Exception as err:  # pybtex raises several unrelated types; all mean "broken"
+            lineno = getattr(err, "lineno", None) or _line_of(err)
+            return lineno or 1, f"BibTeX syntax error: {err}"
+    return None
+
+
+def _line_of(err: Exception) -> int | None:
+    match = re.search(r"line (\d+)", str(err))
+    return int(match.group(1)) if match else None
+
+
+class _Strict:
+    """pybtex only reports some errors (e.g. a duplicate key) in its global strict mode."""
+
+    def __enter__(self):
+        self._old = pybtex.errors.strict
+        pybtex.errors.set_strict_mode(True)
+
+    def __exit__(self, *exc):
+        pybtex.errors.set_strict_mode(self._old)
+
+
+def entry_lines(app) -> dict[str, str]:
+    """Map each key to ``"path:line"`` of its entry, for located warnings about it."""
+    where: dict[str, str] = {}
+    for name in getattr(app.config, "bibtex_bibfiles", None) or []:
+        path = Path(app.confdir, name)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for match in _ENTRY_START.finditer(text):
+            where.setdefault(match.group(2), f"{path}:{text.count(chr(10), 0, match.start()) + 1}")
+    return where
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """The fields of one refs.bib entry that pages show, as plain text."""
+
+    key: str
+    title: str
+    authors: tuple[str, ...]
+    year: str
+    venue: str
+    url: str
+    doi: str
+    eprint: str
+    bibtex: str
+
+
+def latex_to_text(value: str) -> str:
+    try:
+        text = Text.from_latex(value).render_as("text")
+    except Exception:  # malformed LaTeX in a field: show it as written, minus braces
+        text = value.replace("{", "").replace("}", "")
+    return " ".join(text.replace("--", "–").split())
+
+
+def _person(person) -> str:
+    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names + person.lineage_names
+    return latex_to_text(" ".join(parts))
+
+
+def paper_from_entry(key: str, entry) -> Paper:
+    fields = entry.fields
+    venue = fields.get("journal") or fields.get("booktitle") or ""
+    eprint = fields.get("eprint", "")
+    if not venue and fields.get("archiveprefix", fields.get("archivePrefix", "")).lower() == "arxiv":
+        venue = "arXiv preprint"
+    venue = venue or fields.get("howpublished", "") or fields.get("publisher", "")
+    try:
+        bibtex = entry.to_string("bibtex").strip()
+    except Exception:
+        bibtex = ""
+    return Paper(
+        key=key,
+        title=latex_to_text(fields.get("title", "")),
+        authors=tuple(_person(p) for p in entry.persons.get("author", ())),
+        year=str(fields.get("year", "")).strip(),
+        venue=latex_to_text(venue),
+        url=fields.get("url", ""),
+        doi=fields.get("doi", ""),
+        eprint=eprint,
+        bibtex=bibtex,
+    )
+
+
+def load_papers(env) -> dict[str, Paper]:
+    """All entries of the bib files, from sphinxcontrib-bibtex's cached parse."""
+    try:
+        entries = env.domains["cite"].bibdata.data.entries
+    except (KeyError, AttributeError):
+        return {}
+    return {key: paper_from_entry(key, entry) for key, entry in entries.items()}

@@ -1,0 +1,394 @@
+"""The catalogue: every page's declarations resolved against each other.
+
+Built in the main process after all pages are read (``env-updated``), from the domain's
+records sorted by (kind, id, docname, line), so the result and the warnings do not
+depend on read order or on how ``-j`` split the work. It is never pickled: it is rebuilt
+on every build from the small records, which is cheap (one pass, dict indexes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from .bib import Paper
+from .diagnostics import KbWarning
+from .records import Decl, Problem, RefUse
+from .schema import RELATIONS, parse_number, FieldError
+
+ROLE_KINDS = {"tech": "technique", "cat": "category", "repo": "repo", "bench": "benchmark"}
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    id: str
+    benchmark: str
+    label: str
+    unit: str
+    better: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    technique: str
+    benchmark: str
+    source_key: str
+    source_where: str
+    setting: tuple[tuple[str, Any], ...]
+    values: tuple[tuple[str, float, str], ...]  # metric, value, as the author wrote it
+    docname: str
+    lineno: int
+
+    def value(self, metric: str) -> float | None:
+        return next((v for m, v, _ in self.values if m == metric), None)
+
+    def shown(self, metric: str) -> str:
+        return next((raw for m, _, raw in self.values if m == metric), "")
+
+    def setting_value(self, name: str) -> Any:
+        return dict(self.setting).get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Repo:
+    id: str
+    title: str
+    url: str
+    kind: str
+    description: str
+    techniques: tuple[str, ...]
+    docname: str
+    anchor: str
+
+
+@dataclass
+class Catalog:
+    """Resolved objects and the indexes the views need; built by :func:`build_catalog`."""
+
+    objects: dict[tuple[str, str], Decl] = field(default_factory=dict)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    papers: dict[str, Paper] = field(default_factory=dict)
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roots: tuple[str, ...] = ()
+    tech_categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    metrics: dict[str, tuple[Metric, ...]] = field(default_factory=dict)
+    results: tuple[Result, ...] = ()
+    repos: dict[str, Repo] = field(default_factory=dict)
+    relations: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    paper_home: dict[str, tuple[str, str]] = field(default_factory=dict)  # bib key -> (kind, id) whose page shows it
+    referenced_by: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    # --- lookups -------------------------------------------------------------------
+    def ids(self, kind: str) -> list[str]:
+        return sorted(i for k, i in self.objects if k == kind)
+
+    def get(self, kind: str, ident: str) -> Decl | None:
+        return self.objects.get((kind, ident))
+
+    def resolve(self, kind: str, ident: str) -> str | None:
+        """The canonical id of ``ident`` (an id or, for techniques, an alias)."""
+        if (kind, ident) in self.objects:
+            return ident
+        if kind == "technique":
+            return self.aliases.get(ident.lower())
+        return None
+
+    def title(self, kind: str, ident: str) -> str:
+        return self.titles.get((kind, ident), ident)
+
+    def anchor(self, kind: str, ident: str) -> tuple[str, str] | None:
+        if kind == "repo":
+            repo = self.repos.get(ident)
+            return (repo.docname, repo.anchor) if repo else None
+        decl = self.objects.get((kind, ident))
+        return (decl.docname, anchor_id(kind, ident)) if decl else None
+
+    def descendants(self, category: str) -> list[str]:
+        out, stack = [], [category]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self.children.get(current, ())))
+        return out
+
+    def techniques_in(self, category: str, descendants: bool = True) -> list[str]:
+        cats = set(self.descendants(category)) if descendants else {category}
+        return [t for t in self.ids("technique") if cats & set(self.tech_categories.get(t, ()))]
+
+    def paper_of(self, kind: str, ident: str) -> Paper | None:
+        decl = self.get(kind, ident)
+        return self.papers.get(decl.get("paper")) if decl else None
+
+    def results_for(self, technique: str | None = None, benchmark: str | None = None) -> list[Result]:
+        return [
+            r for r in self.results
+            if (technique is None or r.technique == technique) and (benchmark is None or r.benchmark == benchmark)
+        ]
+
+
+def anchor_id(kind: str, ident: str) -> str:
+    return f"kb-{kind}-{ident}".replace(".", "-").replace("_", "-")
+
+
+def repo_title_from_url(url: str) -> str:
+    path = [p for p in urlparse(url).path.split("/") if p]
+    return path[-1] if path else urlparse(url).netloc
+
+
+def build_catalog(
+    decls: list[Decl],
+    refs: list[RefUse],
+    papers: dict[str, Paper],
+    doc_titles: dict[str, str],
+) -> Catalog:
+    """Resolve all declarations; collect cross-page problems (never raise)."""
+    cat = Catalog(papers=papers)
+    problems = cat.problems
+
+    def problem(decl_or_loc, subtype: KbWarning, message: str) -> None:
+        docname, lineno = decl_or_loc.location if isinstance(decl_or_loc, Decl) else decl_or_loc
+        problems.append(Problem(subtype.value, message, docname, lineno))
+
+    results: list[Decl] = []
+    first_tech_of_doc: dict[str, str] = {}
+    for decl in sorted(decls, key=lambda d: d.sort_key):
+        if decl.kind == "result":
+            results.append(decl)
+            continue
+        key = (decl.kind, decl.id)
+        if decl.kind == "metric":
+            key = ("metric", f"{decl.get('benchmark')}/{decl.id}")
+        if key in cat.objects:
+            first = cat.objects[key]
+            problem(decl, KbWarning.DUPLICATE_ID,
+                    f"duplicate {decl.kind} id {decl.id!r}, first declared at {first.docname}:{first.lineno}")
+            continue
+        cat.objects[key] = decl
+        if decl.kind == "technique":
+            first_tech_of_doc.setdefault(decl.docname, decl.id)
+
+    # titles: a declared title, else the paper title for repos/benchmarks, else the page title
+    for (kind, ident), decl in cat.objects.items():
+        if kind == "metric":
+            continue
+        title = decl.get("title") if kind in ("repo", "benchmark") else None
+        cat.titles[(kind, ident)] = title or doc_titles.get(decl.docname) or ident
+
+    _check_papers(cat, problem)
+    _build_aliases(cat, problem)
+    _build_taxonomy(cat, problem)
+    _build_metrics(cat, problem)
+    _build_results(cat, results, first_tech_of_doc, problem)
+    _build_repos(cat, problem)
+    _build_relations(cat, problem)
+    _build_backlinks(cat, refs)
+    problems.sort(key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
+    return cat
+
+
+def _check_papers(cat: Catalog, problem) -> None:
+    for kind in ("technique", "benchmark"):
+        for ident in cat.ids(kind):
+            decl = cat.get(kind, ident)
+            key = decl.get("paper")
+            if key in cat.papers:
+                cat.paper_home.setdefault(key, (kind, ident))
+            if key and key not in cat.papers:
+                problem(decl, KbWarning.UNKNOWN_BIBKEY, f"{kind} {ident!r}: paper {key!r} is not in refs.bib")
+            if kind == "technique" and decl.get("title") and not decl.get("override-reason"):
+                problem(decl, KbWarning.MISSING_OPTION,
+                        f"technique {ident!r}: :title: overrides refs.bib only with an :override-reason:")
+
+
+def _build_aliases(cat: Catalog, problem) -> None:
+    for ident in cat.ids("technique"):
+        decl = cat.get("technique", ident)
+        for alias in decl.get("aliases", ()):
+            low = alias.lower()
+            owner = cat.aliases.get(low) or (low if ("technique", low) in cat.objects and low != ident else None)
+            if owner and owner != ident:
+                problem(decl, KbWarning.DUPLICATE_ID,
+                        f"alias {alias!r} of technique {ident!r} is already used by {owner!r}")
+                continue
+            cat.aliases[low] = ident
+
+
+def _build_taxonomy(cat: Catalog, problem) -> None:
+    parents: dict[str, str | None] = {}
+    for ident in cat.ids("category"):
+        decl = cat.get("category", ident)
+        parent = decl.get("parent")
+        if parent and decl.get("root"):
+            problem(decl, KbWarning.BAD_VALUE, f"category {ident!r} has both :parent: and :root:")
+        if parent and ("category", parent) not in cat.objects:
+            problem(decl, KbWarning.UNKNOWN_CATEGORY, f"category {ident!r}: unknown parent category {parent!r}")
+            parent = None
+        elif not parent and not decl.get("root"):
+            problem(decl, KbWarning.ORPHAN_CATEGORY,
+                    f"category {ident!r} has no :parent: and is not marked :root:, so it is outside the taxonomy")
+        parents[ident] = parent
+    # cycles: walk up from each category; a walk that returns to its start is a cycle
+    in_cycle: set[str] = set()
+    for start in sorted(parents):
+        seen, node = [], start
+        while node is not None and node not in seen:
+            seen.append(node)
+            node = parents.get(node)
+        if node == start:
+            cycle = seen
+            if not in_cycle & set(cycle):
+                problem(cat.get("category", min(cycle)), KbWarning.CATEGORY_CYCLE,
+                        "categories form a cycle: " + " -> ".join(cycle + [start]))
+            in_cycle.update(cycle)
+    children: dict[str, list[str]] = defaultdict(list)
+    roots = []
+    for ident, parent in sorted(parents.items()):
+        if ident in in_cycle:
+            continue
+        if parent is None:
+            roots.append(ident)
+        else:
+            children[parent].append(ident)
+    cat.children = {k: tuple(v) for k, v in children.items()}
+    cat.roots = tuple(roots)
+    for ident in cat.ids("technique"):
+        decl = cat.get("technique", ident)
+        known = []
+        for category in decl.get("categories", ()):
+            if ("category", category) in cat.objects:
+                known.append(category)
+            else:
+                problem(decl, KbWarning.UNKNOWN_CATEGORY, f"technique {ident!r}: unknown category {category!r}")
+        cat.tech_categories[ident] = tuple(known)
+
+
+def _build_metrics(cat: Catalog, problem) -> None:
+    by_bench: dict[str, list[Decl]] = defaultdict(list)
+    for (kind, _), decl in cat.objects.items():
+        if kind != "metric":
+            continue
+        bench = decl.get("benchmark")
+        if ("benchmark", bench) not in cat.objects:
+            problem(decl, KbWarning.UNKNOWN_BENCHMARK, f"metric {decl.id!r}: unknown benchmark {bench!r}")
+            continue
+        by_bench[bench].append(decl)
+    for bench, decls in by_bench.items():
+        decls.sort(key=lambda d: (d.docname, d.lineno))
+        cat.metrics[bench] = tuple(
+            Metric(d.id, bench, d.get("label") or d.id, d.get("unit") or "", d.get("better"), d.get("kind") or "quality")
+            for d in decls
+        )
+
+
+def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str, str], problem) -> None:
+    results = []
+    for decl in decls:
+        technique = decl.get("technique") or first_tech_of_doc.get(decl.docname)
+        bench = decl.get("benchmark")
+        if technique is None:
+            problem(decl, KbWarning.MISPLACED, "kb:result outside a technique page needs :technique:")
+            continue
+        canonical = cat.resolve("technique", technique)
+        if canonical is None:
+            problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"result: unknown technique {technique!r}")
+            continue
+        if ("benchmark", bench) not in cat.objects:
+            problem(decl, KbWarning.UNKNOWN_BENCHMARK, f"result: unknown benchmark {bench!r}")
+            continue
+        source_key, source_where = decl.get("source")
+        if source_key not in cat.papers:
+            problem(decl, KbWarning.UNKNOWN_BIBKEY, f"result: source {source_key!r} is not in refs.bib")
+        declared = {m.id for m in cat.metrics.get(bench, ())}
+        values = []
+        for name, raw in decl.extra:
+            if name not in declared:
+                problem(decl, KbWarning.UNKNOWN_METRIC,
+                        f"result: {name!r} is neither an option of kb:result nor a metric of benchmark {bench!r}"
+                        f" (metrics: {', '.join(sorted(declared)) or 'none declared'})")
+                continue
+            try:
+                values.append((name, parse_number(raw, name), raw))
+            except FieldError as err:
+                problem(decl, err.subtype, str(err))
+        if not values:
+            problem(decl, KbWarning.MISSING_OPTION, "result reports no metric value")
+            continue
+        setting = tuple((k, v) for k, v in decl.fields if k not in ("technique", "benchmark", "source"))
+        results.append(Result(canonical, bench, source_key, source_where, setting, tuple(values), decl.docname, decl.lineno))
+    results.sort(key=lambda r: (r.benchmark, r.technique, str(r.setting_value("model") or ""), r.docname, r.lineno))
+    cat.results = tuple(results)
+
+
+def _build_repos(cat: Catalog, problem) -> None:
+    repos: dict[str, Repo] = {}
+    by_url: dict[str, str] = {}
+    for ident in cat.ids("repo"):
+        decl = cat.get("repo", ident)
+        techs = []
+        for t in decl.get("techniques", ()):
+            canonical = cat.resolve("technique", t)
+            if canonical is None:
+                problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"repo {ident!r}: unknown technique {t!r}")
+            else:
+                techs.append(canonical)
+        url = decl.get("url")
+        repos[ident] = Repo(ident, cat.title("repo", ident), url, decl.get("kind"), decl.body,
+                            tuple(sorted(set(techs))), decl.docname, anchor_id("repo", ident))
+        by_url.setdefault(url.rstrip("/").lower(), ident)
+    # a technique's :code: is an official-code repo; reuse a declared repo with the same URL
+    for ident in cat.ids("technique"):
+        decl = cat.get("technique", ident)
+        url = decl.get("code")
+        if not url:
+            continue
+        existing = by_url.get(url.rstrip("/").lower())
+        if existing:
+            repo = repos[existing]
+            repos[existing] = Repo(repo.id, repo.title, repo.url, repo.kind, repo.description,
+                                   tuple(sorted(set(repo.techniques) | {ident})), repo.docname, repo.anchor)
+            continue
+        rid = f"code-{ident}"
+        repos[rid] = Repo(rid, repo_title_from_url(url), url, "official-code",
+                          f"Official code of {cat.title('technique', ident)}.", (ident,),
+                          decl.docname, anchor_id("technique", ident))
+        by_url[url.rstrip("/").lower()] = rid
+    cat.repos = dict(sorted(repos.items()))
+    for rid, repo in cat.repos.items():
+        cat.titles.setdefault(("repo", rid), repo.title)
+
+
+def _build_relations(cat: Catalog, problem) -> None:
+    rel: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ident in cat.ids("technique"):
+        decl = cat.get("technique", ident)
+        for option, label, inverse in RELATIONS:
+            for other in decl.get(option, ()):
+                canonical = cat.resolve("technique", other)
+                if canonical is None:
+                    problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"technique {ident!r}: {option} unknown technique {other!r}")
+                    continue
+                if canonical == ident:
+                    problem(decl, KbWarning.BAD_VALUE, f"technique {ident!r}: {option} names itself")
+                    continue
+                rel[ident].add((label, canonical))
+                rel[canonical].add((inverse, ident))
+    cat.relations = {k: tuple(sorted(v)) for k, v in sorted(rel.items())}
+
+
+def _build_backlinks(cat: Catalog, refs: list[RefUse]) -> None:
+    back: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ref in refs:
+        kind = ROLE_KINDS.get(ref.kind, ref.kind)
+        target = cat.resolve(kind, ref.target)
+        if target is None:
+            continue
+        decl = cat.get(kind, target) if kind != "repo" else None
+        home = decl.docname if decl else (cat.repos[target].docname if target in cat.repos else None)
+        if ref.docname != home:
+            back[(kind, target)].add(ref.docname)
+    cat.referenced_by = {k: tuple(sorted(v)) for k, v in sorted(back.items())}

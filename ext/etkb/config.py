@@ -1,0 +1,20 @@
+"""The ``kb_*`` configuration values: plain data only, read-affecting (``rebuild='env'``)."""
+
+from __future__ import annotations
+
+DEFAULTS: dict[str, tuple[str, ...]] = {
+    "kb_modalities": ("language", "vision", "video", "speech", "multimodal", "general"),
+    "kb_targets": ("params", "flops", "latency", "throughput", "inference-memory", "training-memory", "energy"),
+    "kb_repo_kinds": ("official-code", "library", "awesome-list", "paper-list", "course", "benchmark", "website", "tool"),
+}
+
+HELP = {
+    "kb_modalities": "Vocabulary of :modality: (techniques, benchmarks).",
+    "kb_targets": "Vocabulary of :targets: (what a technique reduces).",
+    "kb_repo_kinds": "Vocabulary of a repository's :kind:.",
+}
+
+
+def setup_config(app) -> None:
+    for name, default in DEFAULTS.items():
+        app.add_config_value(name, list(default), "env", types=frozenset({list, tuple}), description=HELP[name])

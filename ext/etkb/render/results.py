@@ -1,0 +1,145 @@
+"""Result rows on technique pages and leaderboards on benchmark pages. Every number
+carries its setting and a link to its source (bib key plus table or section)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .common import para, table, xref
+
+SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
+                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("baseline", "Baseline"))
+
+
+def _metric_heading(metric) -> str:
+    arrow = "↑" if metric.better == "higher" else "↓"
+    return f"{metric.label} ({metric.unit}) {arrow}" if metric.unit else f"{metric.label} {arrow}"
+
+
+def _row_data(cat, r):
+    return {
+        "technique": (r.technique, cat.title("technique", r.technique)),
+        "setting": tuple((k, str(v)) for k, v in r.setting),
+        "values": tuple((m, raw) for m, _, raw in r.values),
+        "source": (r.source_key, r.source_where, cat.paper_home.get(r.source_key)),
+    }
+
+
+def results_table_data(cat, results, bench, with_technique: bool):
+    metrics = cat.metrics.get(bench, ())
+    used = {m for r in results for m, _, _ in r.values}
+    metrics = tuple(m for m in metrics if m.id in used)
+    settings = tuple((k, label) for k, label in SETTING_COLUMNS if any(r.setting_value(k) is not None for r in results))
+    return {
+        "benchmark": (bench, cat.title("benchmark", bench)),
+        "metrics": tuple((m.id, _metric_heading(m)) for m in metrics),
+        "settings": settings,
+        "notes": any(r.setting_value("note") for r in results),
+        "rows": tuple(_row_data(cat, r) for r in results),
+        "with_technique": with_technique,
+    }
+
+
+def _source_cell(key: str, where: str, home, doc: str) -> list:
+    """``key, Table N``; the key links to the page whose Reference section formats that paper."""
+    label = nodes.literal(key, key, classes=["kb-source-key"])
+    if home:
+        kind, ident = home
+        ref = xref(kind, ident, key, doc)
+        ref.children = [label]
+        label = ref
+    return [label, nodes.Text(f", {where}")]
+
+
+def results_table_build(data, ctx, classes=("kb-results",)):
+    doc = ctx.docname
+    headers = []
+    if data["with_technique"]:
+        headers.append("Technique")
+    headers += [label for _, label in data["settings"]]
+    headers += [label for _, label in data["metrics"]]
+    headers.append("Source")
+    if data["notes"]:
+        headers.append("Note")
+    numeric = ([False] if data["with_technique"] else []) + [False] * len(data["settings"]) + \
+        [True] * len(data["metrics"]) + [False] + ([False] if data["notes"] else [])
+    rows = []
+    for row in data["rows"]:
+        setting = dict(row["setting"])
+        values = dict(row["values"])
+        cells = []
+        if data["with_technique"]:
+            ident, title = row["technique"]
+            cells.append([xref("technique", ident, title, doc)])
+        cells += [setting.get(k, "") for k, _ in data["settings"]]
+        cells += [values.get(m, "–") for m, _ in data["metrics"]]
+        cells.append(_source_cell(*row["source"], doc))
+        if data["notes"]:
+            cells.append(setting.get("note", ""))
+        rows.append(cells)
+    caption_ident, caption_title = data["benchmark"]
+    tbl = table(headers, rows, classes=classes, numeric=numeric)
+    title = nodes.title()
+    title += xref("benchmark", caption_ident, caption_title, doc)
+    tbl.insert(0, title)
+    tbl["ids"].append(ctx.new_id("kb-results"))
+    return [tbl]
+
+
+def result_data(cat, view, env):
+    """One kb:result block; the transform merges a run of adjacent blocks of one benchmark."""
+    for r in cat.results:
+        if r.docname == view.docname and r.lineno == view.get("lineno"):
+            return r
+    return None
+
+
+def result_run_build(results, cat, ctx):
+    results = [r for r in results if r is not None]
+    if not results:
+        return []
+    return results_table_build(results_table_data(cat, results, results[0].benchmark, with_technique=False), ctx)
+
+
+def leaderboard_data(cat, view, env):
+    bench = view.get("benchmark")
+    if cat.get("benchmark", bench) is None:
+        return None
+    results = cat.results_for(benchmark=bench)
+    if not results:
+        return {"empty": bench}
+    sort_metric = view.get("sort") or next((m.id for m in cat.metrics.get(bench, ()) if m.kind == "quality"), None)
+    metric = next((m for m in cat.metrics.get(bench, ()) if m.id == sort_metric), None)
+
+    def key(r):
+        v = r.value(sort_metric) if sort_metric else None
+        missing = v is None
+        v = 0.0 if v is None else (-v if metric is None or metric.better == "higher" else v)
+        return (missing, v, r.technique, r.docname, r.lineno)
+
+    # keep non-comparable protocols apart: one table per (resolution, seq-len, extra-data, precision)
+    groups: dict[tuple, list] = {}
+    for r in results:
+        protocol = tuple(str(r.setting_value(k) or "") for k in ("resolution", "seq-len", "extra-data", "precision"))
+        groups.setdefault(protocol, []).append(r)
+    return {
+        "groups": tuple(
+            (protocol, results_table_data(cat, sorted(rs, key=key), bench, with_technique=True))
+            for protocol, rs in sorted(groups.items())
+        ),
+    }
+
+
+def leaderboard_build(data, ctx):
+    if data is None:
+        return []
+    if "empty" in data:
+        return [para("No results are recorded for this benchmark yet.", classes=["kb-empty"])]
+    out = []
+    for protocol, table_data in data["groups"]:
+        labels = [f"{name} {value}" for name, value in zip(("resolution", "sequence length", "extra data", "precision"), protocol) if value]
+        if len(data["groups"]) > 1:
+            out.append(para("Protocol: " + (", ".join(labels) if labels else "unspecified"), classes=["kb-protocol"]))
+        out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard"))
+    return out

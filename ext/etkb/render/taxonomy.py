@@ -1,0 +1,68 @@
+"""Category pages (path, sub-categories, member techniques) and the taxonomy tree."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .common import field_list, joined, para, xref
+
+
+def _path(cat, ident):
+    path, seen = [], set()
+    node = cat.get("category", ident)
+    while node is not None and node.get("parent") and node.get("parent") not in seen:
+        parent = node.get("parent")
+        seen.add(parent)
+        if cat.get("category", parent) is None:
+            break
+        path.insert(0, (parent, cat.title("category", parent)))
+        node = cat.get("category", parent)
+    return tuple(path)
+
+
+def category_card_data(cat, view, env):
+    ident = view.get("category")
+    decl = cat.get("category", ident)
+    if decl is None or decl.docname != view.docname:
+        return None
+    return {
+        "path": _path(cat, ident),
+        "children": tuple((c, cat.title("category", c), len(cat.techniques_in(c))) for c in cat.children.get(ident, ())),
+        "aliases": decl.get("aliases", ()),
+        "count": len(cat.techniques_in(ident)),
+    }
+
+
+def category_card_build(data, ctx):
+    if data is None:
+        return []
+    doc = ctx.docname
+    rows = [
+        ("Part of", joined((xref("category", c, t, doc) for c, t in data["path"]), " › ") if data["path"] else "the top level of the taxonomy"),
+        ("Sub-categories", joined(xref("category", c, f"{t} ({n})", doc) for c, t, n in data["children"]) if data["children"] else []),
+        ("Also known as", ", ".join(data["aliases"])),
+        ("Techniques", f"{data['count']} (sub-categories included)"),
+    ]
+    return [field_list(rows)]
+
+
+def taxonomy_data(cat, view, env):
+    def tree(ident):
+        return (ident, cat.title("category", ident), len(cat.techniques_in(ident)),
+                tuple(tree(c) for c in cat.children.get(ident, ())))
+    root = view.get("root")
+    roots = (root,) if root else cat.roots
+    return tuple(tree(r) for r in roots if cat.get("category", r) is not None)
+
+
+def taxonomy_build(data, ctx):
+    def build(items):
+        lst = nodes.bullet_list(classes=["kb-taxonomy"])
+        for ident, title, count, children in items:
+            item = nodes.list_item()
+            item += para(xref("category", ident, title, ctx.docname), nodes.Text(f" ({count})"))
+            if children:
+                item += build(children)
+            lst += item
+        return lst
+    return [build(data)] if data else [para("No categories are declared yet.", classes=["kb-empty"])]

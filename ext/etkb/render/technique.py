@@ -1,0 +1,153 @@
+"""Views on a technique page: the "at a glance" card and the footer
+(relations, backlinks, the paper's reference and its BibTeX)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx_design.shared import create_component
+
+from .common import badge, external, field_list, joined, para, xref
+
+
+def card_data(cat, view, env):
+    ident = view.get("technique")
+    decl = cat.get("technique", ident)
+    if decl is None or decl.docname != view.docname:
+        return None  # a duplicate declaration: reported, shown as nothing
+    paper = cat.paper_of("technique", ident)
+    return {
+        "title": decl.get("title") or (paper.title if paper else ""),
+        "authors": paper.authors if paper else (),
+        "venue": paper.venue if paper else "",
+        "year": paper.year if paper else "",
+        "categories": tuple((c, cat.title("category", c)) for c in cat.tech_categories.get(ident, ())),
+        "modality": decl.get("modality", ()),
+        "targets": decl.get("targets", ()),
+        "complexity": decl.get("complexity") or "",
+        "code": decl.get("code") or "",
+        "code_status": decl.get("code-status") or ("official" if decl.get("code") else ""),
+        "applies": decl.get("applies", ()),
+        "stage": decl.get("stage", ()),
+        "approximation": decl.get("approximation") or "",
+        "hardware": decl.get("hardware") or "",
+        "aliases": decl.get("aliases", ()),
+        "added": decl.get("added") or "",
+        "verified": decl.get("verified") or "",
+    }
+
+
+def card_build(data, ctx):
+    if data is None:
+        return []
+    card = create_component("card", classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "kb-card"])
+    header = create_component("card-header", classes=["sd-card-header", "kb-card-header"])
+    header += para(data["title"] or "(paper title missing from refs.bib)", classes=["kb-paper-title"])
+    card += header
+    body = create_component("card-body", classes=["sd-card-body"])
+    doc = ctx.docname
+    code = []
+    if data["code"]:
+        code = [external(data["code"]), nodes.Text(f" ({data['code_status']})")]
+    elif data["code_status"]:
+        code = [nodes.Text(data["code_status"])]
+    body += field_list([
+        ("Authors", ", ".join(data["authors"])),
+        ("Venue", " ".join(x for x in (data["venue"], f"({data['year']})" if data["year"] else "") if x)),
+        ("Categories", joined((xref("category", c, t, doc) for c, t in data["categories"]))),
+        ("Modality", joined(badge(m, "info") for m in data["modality"]) if data["modality"] else []),
+        ("Reduces", joined(badge(t, "success") for t in data["targets"]) if data["targets"] else []),
+        ("Complexity", data["complexity"]),
+        ("Applies", ", ".join(data["applies"])),
+        ("Saves at", ", ".join(data["stage"])),
+        ("Attention", data["approximation"]),
+        ("Hardware", data["hardware"]),
+        ("Also known as", ", ".join(data["aliases"])),
+        ("Code", code),
+    ])
+    card += body
+    if data["added"] or data["verified"]:
+        footer = create_component("card-footer", classes=["sd-card-footer", "kb-card-footer"])
+        footer += para(" · ".join(x for x in (
+            f"added {data['added']}" if data["added"] else "",
+            f"facts verified {data['verified']}" if data["verified"] else "") if x), classes=["kb-dates"])
+        card += footer
+    return [card]
+
+
+def _own(cat, view):
+    ident = view.get("technique")
+    decl = cat.get("technique", ident)
+    return ident if decl is not None and decl.docname == view.docname else None
+
+
+def related_data(cat, view, env):
+    ident = _own(cat, view)
+    if ident is None:
+        return None
+    cats = set(cat.tech_categories.get(ident, ()))
+    same = [t for t in cat.ids("technique") if t != ident and cats & set(cat.tech_categories.get(t, ()))]
+    return {
+        "relations": tuple((label, other, cat.title("technique", other)) for label, other in cat.relations.get(ident, ())),
+        "same_category": tuple((t, cat.title("technique", t)) for t in same),
+    }
+
+
+def related_build(data, ctx):
+    if data is None:
+        return []
+    doc = ctx.docname
+    by_label: dict[str, list] = {}
+    for label, other, title in data["relations"]:
+        by_label.setdefault(label, []).append(xref("technique", other, title, doc))
+    rows = [(label, joined(links)) for label, links in by_label.items()]
+    if data["same_category"]:
+        rows.append(("Same category", joined(xref("technique", t, title, doc) for t, title in data["same_category"])))
+    return [field_list(rows)] if rows else [para("No related techniques are recorded yet.", classes=["kb-empty"])]
+
+
+def backlinks_data(cat, view, env):
+    kind, ident = view.get("kind"), view.get("ident")
+    return tuple(
+        (doc, env.titles[doc].astext() if doc in env.titles else doc)
+        for doc in cat.referenced_by.get((kind, ident), ())
+    )
+
+
+def backlinks_build(data, ctx):
+    if not data:
+        return [para("No other page references this yet.", classes=["kb-empty"])]
+    items = nodes.bullet_list(classes=["kb-backlinks"])
+    for other_doc, title in data:
+        ref = addnodes.pending_xref("", nodes.inline(title, title), refdomain="std", reftype="doc",
+                                    reftarget="/" + other_doc, refexplicit=True, refdoc=ctx.docname)
+        items += nodes.list_item("", para(ref))
+    return [items]
+
+
+def reference_data(cat, view, env):
+    kind, ident = view.get("kind"), view.get("ident")
+    decl = cat.get(kind, ident)
+    if decl is None or decl.docname != view.docname:
+        return None
+    return cat.paper_of(kind, ident) or ("missing", decl.get("paper"))
+
+
+def reference_build(paper, ctx):
+    if paper is None:
+        return []
+    if isinstance(paper, tuple):
+        return [para(f"The paper {paper[1]!r} is not in refs.bib.", classes=["kb-empty"])]
+    out = [ctx.formatted_reference(paper.key)]
+    ids = []
+    if paper.doi:
+        ids.append(external(f"https://doi.org/{paper.doi}", f"doi:{paper.doi}"))
+    if paper.eprint:
+        ids.append(external(f"https://arxiv.org/abs/{paper.eprint}", f"arXiv:{paper.eprint}"))
+    if paper.url:
+        ids.append(external(paper.url, "paper"))
+    if ids:
+        out.append(para(*joined(ids, " · "), classes=["kb-paper-links"]))
+    if paper.bibtex:
+        out.append(nodes.literal_block(paper.bibtex, paper.bibtex, language="bibtex", classes=["kb-bibtex"]))
+    return out
