@@ -8,7 +8,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import bib, freshness
-from .catalog import ROLE_KINDS
+from .catalog import ROLE_KINDS, view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
 from .domain import KbDomain
@@ -59,7 +59,8 @@ def replay_problems(app, env) -> None:
     """
     domain = env.domains["kb"]
     catalog = domain.catalog
-    problems = sorted(domain.all("problems") + catalog.problems, key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
+    found = domain.all("problems") + catalog.problems + view_problems(catalog, domain.all("views"))
+    problems = sorted(found, key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
     for p in problems:
         warn(KbWarning(p.subtype), p.message, (p.docname, p.lineno) if p.lineno else p.docname)
 

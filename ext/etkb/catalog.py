@@ -151,7 +151,13 @@ def build_catalog(
     problems = cat.problems
 
     def problem(decl_or_loc, subtype: KbWarning, message: str) -> None:
-        docname, lineno = decl_or_loc.location if isinstance(decl_or_loc, Decl) else decl_or_loc
+        """Record a problem at a declaration, an (declaration, option) pair, or a location."""
+        if isinstance(decl_or_loc, Decl):
+            docname, lineno = decl_or_loc.location
+        elif isinstance(decl_or_loc[0], Decl):
+            docname, lineno = decl_or_loc[0].at(decl_or_loc[1])
+        else:
+            docname, lineno = decl_or_loc
         problems.append(Problem(subtype.value, message, docname, lineno))
 
     results: list[Decl] = []
@@ -199,7 +205,7 @@ def _check_papers(cat: Catalog, problem) -> None:
             if key in cat.papers:
                 cat.paper_home.setdefault(key, (kind, ident))
             if key and key not in cat.papers:
-                problem(decl, KbWarning.UNKNOWN_BIBKEY, f"{kind} {ident!r}: paper {key!r} is not in refs.bib")
+                problem((decl, "paper"), KbWarning.UNKNOWN_BIBKEY, f"{kind} {ident!r}: paper {key!r} is not in refs.bib")
             if kind == "technique" and decl.get("title") and not decl.get("override-reason"):
                 problem(decl, KbWarning.MISSING_OPTION,
                         f"technique {ident!r}: :title: overrides refs.bib only with an :override-reason:")
@@ -212,7 +218,7 @@ def _build_aliases(cat: Catalog, problem) -> None:
             low = alias.lower()
             owner = cat.aliases.get(low) or (low if ("technique", low) in cat.objects and low != ident else None)
             if owner and owner != ident:
-                problem(decl, KbWarning.DUPLICATE_ID,
+                problem((decl, "aliases"), KbWarning.DUPLICATE_ID,
                         f"alias {alias!r} of technique {ident!r} is already used by {owner!r}")
                 continue
             cat.aliases[low] = ident
@@ -226,7 +232,7 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
         if parent and decl.get("root"):
             problem(decl, KbWarning.BAD_VALUE, f"category {ident!r} has both :parent: and :root:")
         if parent and ("category", parent) not in cat.objects:
-            problem(decl, KbWarning.UNKNOWN_CATEGORY, f"category {ident!r}: unknown parent category {parent!r}")
+            problem((decl, "parent"), KbWarning.UNKNOWN_CATEGORY, f"category {ident!r}: unknown parent category {parent!r}")
             parent = None
         elif not parent and not decl.get("root"):
             problem(decl, KbWarning.ORPHAN_CATEGORY,
@@ -263,7 +269,7 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
             if ("category", category) in cat.objects:
                 known.append(category)
             else:
-                problem(decl, KbWarning.UNKNOWN_CATEGORY, f"technique {ident!r}: unknown category {category!r}")
+                problem((decl, "categories"), KbWarning.UNKNOWN_CATEGORY, f"technique {ident!r}: unknown category {category!r}")
         cat.tech_categories[ident] = tuple(known)
 
 
@@ -274,7 +280,7 @@ def _build_metrics(cat: Catalog, problem) -> None:
             continue
         bench = decl.get("benchmark")
         if ("benchmark", bench) not in cat.objects:
-            problem(decl, KbWarning.UNKNOWN_BENCHMARK, f"metric {decl.id!r}: unknown benchmark {bench!r}")
+            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK, f"metric {decl.id!r}: unknown benchmark {bench!r}")
             continue
         by_bench[bench].append(decl)
     for bench, decls in by_bench.items():
@@ -295,26 +301,26 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
             continue
         canonical = cat.resolve("technique", technique)
         if canonical is None:
-            problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"result: unknown technique {technique!r}")
+            problem((decl, "technique"), KbWarning.UNKNOWN_TECHNIQUE, f"result: unknown technique {technique!r}")
             continue
         if ("benchmark", bench) not in cat.objects:
-            problem(decl, KbWarning.UNKNOWN_BENCHMARK, f"result: unknown benchmark {bench!r}")
+            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK, f"result: unknown benchmark {bench!r}")
             continue
         source_key, source_where = decl.get("source")
         if source_key not in cat.papers:
-            problem(decl, KbWarning.UNKNOWN_BIBKEY, f"result: source {source_key!r} is not in refs.bib")
+            problem((decl, "source"), KbWarning.UNKNOWN_BIBKEY, f"result: source {source_key!r} is not in refs.bib")
         declared = {m.id for m in cat.metrics.get(bench, ())}
         values = []
         for name, raw in decl.extra:
             if name not in declared:
-                problem(decl, KbWarning.UNKNOWN_METRIC,
+                problem((decl, name), KbWarning.UNKNOWN_METRIC,
                         f"result: {name!r} is neither an option of kb:result nor a metric of benchmark {bench!r}"
                         f" (metrics: {', '.join(sorted(declared)) or 'none declared'})")
                 continue
             try:
                 values.append((name, parse_number(raw, name), raw))
             except FieldError as err:
-                problem(decl, err.subtype, str(err))
+                problem((decl, name), err.subtype, str(err))
         if not values:
             problem(decl, KbWarning.MISSING_OPTION, "result reports no metric value")
             continue
@@ -333,7 +339,7 @@ def _build_repos(cat: Catalog, problem) -> None:
         for t in decl.get("techniques", ()):
             canonical = cat.resolve("technique", t)
             if canonical is None:
-                problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"repo {ident!r}: unknown technique {t!r}")
+                problem((decl, "techniques"), KbWarning.UNKNOWN_TECHNIQUE, f"repo {ident!r}: unknown technique {t!r}")
             else:
                 techs.append(canonical)
         url = decl.get("url")
@@ -370,10 +376,10 @@ def _build_relations(cat: Catalog, problem) -> None:
             for other in decl.get(option, ()):
                 canonical = cat.resolve("technique", other)
                 if canonical is None:
-                    problem(decl, KbWarning.UNKNOWN_TECHNIQUE, f"technique {ident!r}: {option} unknown technique {other!r}")
+                    problem((decl, option), KbWarning.UNKNOWN_TECHNIQUE, f"technique {ident!r}: {option} unknown technique {other!r}")
                     continue
                 if canonical == ident:
-                    problem(decl, KbWarning.BAD_VALUE, f"technique {ident!r}: {option} names itself")
+                    problem((decl, option), KbWarning.BAD_VALUE, f"technique {ident!r}: {option} names itself")
                     continue
                 rel[ident].add((label, canonical))
                 rel[canonical].add((inverse, ident))
@@ -392,3 +398,24 @@ def _build_backlinks(cat: Catalog, refs: list[RefUse]) -> None:
         if ref.docname != home:
             back[(kind, target)].add(ref.docname)
     cat.referenced_by = {k: tuple(sorted(v)) for k, v in sorted(back.items())}
+
+
+def view_problems(cat: Catalog, views) -> list[Problem]:
+    """Cross-page checks of the view directives' arguments (read time cannot see other pages)."""
+    out = []
+    checks = {"techniques": ("category", "category", KbWarning.UNKNOWN_CATEGORY),
+              "taxonomy": ("root", "category", KbWarning.UNKNOWN_CATEGORY),
+              "leaderboard": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK)}
+    for view in views:
+        if view.kind not in checks:
+            continue
+        option, kind, subtype = checks[view.kind]
+        ident = view.get(option)
+        if ident and cat.get(kind, ident) is None:
+            out.append(Problem(subtype.value, f"kb:{view.kind}: unknown {kind} {ident!r}", view.docname, view.lineno))
+        if view.kind == "leaderboard" and ident and view.get("sort"):
+            if view.get("sort") not in {m.id for m in cat.metrics.get(ident, ())}:
+                out.append(Problem(KbWarning.UNKNOWN_METRIC.value,
+                                   f"kb:leaderboard: benchmark {ident!r} has no metric {view.get('sort')!r}",
+                                   view.docname, view.lineno))
+    return out

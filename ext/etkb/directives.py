@@ -97,6 +97,7 @@ class KbDirective(SphinxDirective):
             fields=tuple(sorted(values.items())),
             extra=tuple(sorted(extra.items())),
             body=self.body_text(),
+            lines=tuple((name, self.option_line(name)) for name in sorted(self.options)),
         )
         return self.declare(decl)
 
@@ -174,6 +175,41 @@ class ResultDirective(KbDirective):
         return [self.placeholder("result", docname=decl.docname, lineno=decl.lineno)]
 
 
+class ViewDirective(KbDirective):
+    """A directive that declares nothing and shows an aggregate, rendered late."""
+
+    def run(self) -> list[nodes.Node]:
+        argument = self.parse_argument()
+        values, extra, problems = self.schema.parse(self.options, vocabularies(self.config))
+        for name, err in problems:
+            self.problem(err.subtype, str(err), self.option_line(name))
+        self.body_text()
+        if self.schema.argument and argument is None:
+            return []
+        for spec in self.schema.fields:
+            if spec.default is not None and spec.name not in values:
+                values[spec.name] = spec.default
+        if argument is not None:
+            values["argument"] = argument
+        return [self.placeholder(self.kind, **values)]
+
+
+class TechniquesTable(ViewDirective):
+    kind = "techniques"
+
+
+class Leaderboard(ViewDirective):
+    kind = "leaderboard"
+
+
+class Taxonomy(ViewDirective):
+    kind = "taxonomy"
+
+
+class Repos(ViewDirective):
+    kind = "repos"
+
+
 DIRECTIVES = {
     "technique": TechniqueDirective,
     "category": CategoryDirective,
@@ -181,6 +217,10 @@ DIRECTIVES = {
     "benchmark": BenchmarkDirective,
     "metric": MetricDirective,
     "result": ResultDirective,
+    "techniques": TechniquesTable,
+    "leaderboard": Leaderboard,
+    "taxonomy": Taxonomy,
+    "repos": Repos,
 }
 
 __all__ = ["DIRECTIVES", "KbDirective", "AnyOption", "ID_RE"]

@@ -27,12 +27,17 @@ class Decl:
     fields: tuple[tuple[str, Any], ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
+    lines: tuple[tuple[str, int], ...] = ()  # source line of each option, for located warnings
 
     def get(self, name: str, default: Any = None) -> Any:
         for key, value in self.fields:
             if key == name:
                 return value
         return default
+
+    def at(self, option: str) -> tuple[str, int]:
+        """The location of one option (the directive's own line if unknown)."""
+        return (self.docname, dict(self.lines).get(option, self.lineno))
 
     @property
     def location(self) -> tuple[str, int]:

@@ -349,3 +349,77 @@ SCHEMAS: dict[str, Schema] = {
     "metric": METRIC,
     "result": RESULT,
 }
+
+
+# --- The schemas of the view directives (aggregates rendered late) ----------------------
+
+TABLE_COLUMNS = ("name", "title", "authors", "year", "venue", "categories", "modality", "targets",
+                 "complexity", "code", "applies", "stage", "results", "added", "verified")
+
+
+def parse_year_range(raw: str, name: str) -> tuple[int, int]:
+    """``2021`` or ``2019-2022`` (either end may be open: ``2020-`` or ``-2021``)."""
+    low, sep, high = raw.partition("-")
+    try:
+        lo = parse_year(low.strip(), name) if low.strip() else 1900
+        hi = (parse_year(high.strip(), name) if high.strip() else 2100) if sep else lo
+    except FieldError:
+        raise FieldError(KbWarning.BAD_FILTER, f"{name!r}: {_clip(raw)!r} is not a year or a range like 2019-2022") from None
+    if lo > hi:
+        raise FieldError(KbWarning.BAD_FILTER, f"{name!r}: empty range {raw!r}")
+    return lo, hi
+
+
+def parse_sort_key(raw: str, name: str) -> str:
+    column = raw[1:] if raw.startswith("-") else raw
+    if column not in TABLE_COLUMNS:
+        raise FieldError(KbWarning.BAD_FILTER, f"{name!r}: {_clip(raw)!r} is not a column ({', '.join(TABLE_COLUMNS)})")
+    return raw
+
+
+_PARSERS["year-range"] = parse_year_range
+_PARSERS["sort-key"] = parse_sort_key
+
+TECHNIQUES_TABLE = Schema(
+    directive="kb:techniques",
+    help="A summary table of techniques, filtered, with chosen columns and order.",
+    fields=(
+        Field("category", "id", "Only techniques in this category or its descendants."),
+        Field("no-descendants", "flag", "With :category:, leave out its sub-categories."),
+        Field("year", "year-range", "A year or a range, e.g. 2021 or 2019-2022."),
+        Field("venue", "text", "Only venues containing this text (case-insensitive)."),
+        Field("modality", "choice", "Only techniques for this modality.", vocab="kb_modalities"),
+        Field("target", "choice", "Only techniques reducing this cost.", vocab="kb_targets"),
+        Field("has-code", "flag", "Only techniques with a code link."),
+        Field("columns", "choice", "Columns, in order.", vocab=TABLE_COLUMNS, many=True,
+              default=("name", "year", "venue", "categories", "code")),
+        Field("sort", "sort-key", "Sort keys; '-' in front sorts descending.", many=True, default=("name",)),
+        Field("limit", "int", "Show at most this many rows."),
+    ),
+)
+
+LEADERBOARD = Schema(
+    directive="kb:leaderboard",
+    help="The results of one benchmark, one table per comparable protocol, every number linked to its source.",
+    argument="benchmark id",
+    fields=(Field("sort", "id", "Metric to rank by (default: the first quality metric)."),),
+)
+
+TAXONOMY = Schema(
+    directive="kb:taxonomy",
+    help="The category tree with technique counts.",
+    fields=(Field("root", "id", "Show only this category's subtree."),),
+)
+
+REPOS = Schema(
+    directive="kb:repos",
+    help="Repositories and websites grouped by kind, with the techniques that use them.",
+    fields=(Field("kind", "choice", "Only these kinds.", vocab="kb_repo_kinds", many=True),),
+)
+
+SCHEMAS.update({
+    "techniques": TECHNIQUES_TABLE,
+    "leaderboard": LEADERBOARD,
+    "taxonomy": TAXONOMY,
+    "repos": REPOS,
+})

@@ -61,8 +61,39 @@ def benchmark_card_build(data, ctx):
 
 
 def repos_data(cat, view, env):
-    return None
+    kinds = view.get("kind") or tuple(env.config.kb_repo_kinds)
+    groups = []
+    for kind in kinds:
+        repos = tuple(
+            (r.id, r.title, r.url, r.description, tuple((t, cat.title("technique", t)) for t in r.techniques))
+            for r in cat.repos.values() if r.kind == kind
+        )
+        if repos:
+            groups.append((kind, repos))
+    return tuple(groups)
+
+
+KIND_TITLES = {
+    "official-code": "Official code", "library": "Libraries", "awesome-list": "Awesome lists",
+    "paper-list": "Paper lists", "course": "Courses", "benchmark": "Benchmarks", "website": "Websites", "tool": "Tools",
+}
 
 
 def repos_build(data, ctx):
-    return []
+    out = []
+    for kind, repos in data:
+        title = KIND_TITLES.get(kind, kind)
+        rubric = nodes.rubric(title, title, classes=["kb-repo-kind"])
+        items = nodes.bullet_list(classes=["kb-repo-list"])
+        for _rid, rtitle, url, description, techniques in repos:
+            item = nodes.list_item()
+            children = [external(url, rtitle)]
+            if description:
+                children.append(nodes.Text(f" — {description}"))
+            if techniques:
+                children.append(nodes.Text(" Used by: "))
+                children += joined(xref("technique", t, tt, ctx.docname) for t, tt in techniques)
+            item += para(*children)
+            items += item
+        out += [rubric, items]
+    return out or [para("No repositories are declared yet.", classes=["kb-empty"])]

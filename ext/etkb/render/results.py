@@ -103,9 +103,9 @@ def result_run_build(results, cat, ctx):
 
 
 def leaderboard_data(cat, view, env):
-    bench = view.get("benchmark")
+    bench = view.get("argument")
     if cat.get("benchmark", bench) is None:
-        return None
+        return ("unknown", bench)
     results = cat.results_for(benchmark=bench)
     if not results:
         return {"empty": bench}
@@ -132,8 +132,8 @@ def leaderboard_data(cat, view, env):
 
 
 def leaderboard_build(data, ctx):
-    if data is None:
-        return []
+    if isinstance(data, tuple):
+        return [para(f"Unknown benchmark {data[1]!r}.", classes=["kb-empty"])]
     if "empty" in data:
         return [para("No results are recorded for this benchmark yet.", classes=["kb-empty"])]
     out = []
