@@ -172,7 +172,7 @@ def build_catalog(
         if key in cat.objects:
             first = cat.objects[key]
             problem(decl, KbWarning.DUPLICATE_ID,
-                    f"duplicate {decl.kind} id {decl.id!r}, first declared at {first.docname}:{first.lineno}")
+                    f"duplicate {decl.kind} id {decl.id!r}; the first, in {first.docname!r} line {first.lineno}, is kept")
             continue
         cat.objects[key] = decl
         if decl.kind == "technique":
@@ -321,7 +321,7 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
                 values.append((name, parse_number(raw, name), raw))
             except FieldError as err:
                 problem((decl, name), err.subtype, str(err))
-        if not values:
+        if not decl.extra:
             problem(decl, KbWarning.MISSING_OPTION, "result reports no metric value")
             continue
         setting = tuple((k, v) for k, v in decl.fields if k not in ("technique", "benchmark", "source"))

@@ -83,7 +83,7 @@ class KbDirective(SphinxDirective):
         values, extra, problems = self.schema.parse(self.options, vocabularies(self.config))
         for name, err in problems:
             self.problem(err.subtype, str(err), self.option_line(name))
-        required_missing = any(e.subtype is KbWarning.MISSING_OPTION for _, e in problems)
+        required_missing = any(spec.required and spec.name not in values for spec in self.schema.fields)
         if (self.schema.argument and ident is None) or required_missing:
             return []
         for spec in self.schema.fields:

@@ -43,7 +43,7 @@ class KbDomain(Domain):
         "repo": ObjType("repo", "repo", "any"),
         "benchmark": ObjType("benchmark", "bench", "any"),
     }
-    roles = {role: KbXRefRole(innernodeclass=nodes.inline) for role in ROLE_KINDS}
+    roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
     initial_data: dict[str, Any] = {key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}
     directives = DIRECTIVES
     indices: list = []

@@ -68,6 +68,19 @@ class Context:
             return nodes.paragraph(text=key, classes=["kb-reference"])
 
 
+def replace(node: nodes.Element, new: list[nodes.Node]) -> None:
+    """Replace a placeholder, keeping the ids docutils may have moved onto it
+    (a target directly before it hands its ids on), so anchors survive."""
+    if node["ids"]:
+        holder = next((n for n in new if isinstance(n, nodes.Element)), None)
+        if holder is None:
+            holder = nodes.inline()
+            new = [holder, *new]
+        holder["ids"] = [*node["ids"], *[i for i in holder["ids"] if i not in node["ids"]]]
+        node["ids"] = []
+    node.replace_self(new)
+
+
 class KbViewTransform(SphinxPostTransform):
     """Replace every placeholder before references are resolved (priority 10)."""
 
@@ -87,18 +100,18 @@ class KbViewTransform(SphinxPostTransform):
             index = node.get("view_index", -1)
             view = records[index] if 0 <= index < len(records) else None
             if view is None:
-                node.replace_self([])
+                replace(node, [])
                 continue
             if view.kind == "result":
                 run = self._result_run(node, records, catalog)
                 done.update(id(n) for n, _ in run)
                 built = results.result_run_build([r for _, r in run], catalog, ctx)
                 for other, _ in run[1:]:
-                    other.parent.remove(other)
-                node.replace_self(built)
+                    replace(other, [])
+                replace(node, built)
                 continue
             data_fn, build_fn = VIEWS[view.kind]
-            node.replace_self(build_fn(data_fn(catalog, view, self.env), ctx))
+            replace(node, build_fn(data_fn(catalog, view, self.env), ctx))
 
     def _result_run(self, node, records, catalog):
         """The result placeholders that follow ``node`` directly, for the same benchmark."""

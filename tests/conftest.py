@@ -1,0 +1,61 @@
+"""Test helpers: build a test root (copied to a temp dir) and read what it produced."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).parent
+REPO = ROOT.parent
+sys.path.insert(0, str(REPO / "ext"))
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+collect_ignore = ["roots"]
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class Build:
+    app: object
+    srcdir: Path
+    outdir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        """Warnings as 'file:line: message [type.subtype]', paths relative to the source dir."""
+        text = ANSI.sub("", self.app.warning.getvalue())
+        lines = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+        return [line.replace(str(self.srcdir) + "/", "").replace(": WARNING:", ":").replace(": ERROR:", ": ERROR") for line in lines]
+
+    def kb_warnings(self) -> list[str]:
+        return [w for w in self.warnings if "[kb." in w]
+
+    def html(self, page: str) -> BeautifulSoup:
+        """The main content of a page, parsed (theme chrome left out)."""
+        soup = BeautifulSoup((self.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        return soup.select_one("article[role=main]") or soup.select_one("div[role=main]") or soup.body
+
+    def text(self, page: str) -> str:
+        return " ".join(self.html(page).get_text(" ").split())
+
+
+@pytest.fixture
+def build(make_app, tmp_path):
+    """``build("basic", parallel=1, **confoverrides)`` -> :class:`Build` of ``tests/roots/test-basic``."""
+
+    def _build(root: str, parallel: int = 0, srcdir: Path | None = None, **confoverrides) -> Build:
+        if srcdir is None:
+            srcdir = tmp_path / root
+            shutil.copytree(ROOT / "roots" / f"test-{root}", srcdir)
+        app = make_app("html", srcdir=srcdir, confoverrides=confoverrides, parallel=parallel)
+        app.build()
+        return Build(app, srcdir, Path(app.outdir))
+
+    return _build

@@ -1,0 +1,101 @@
+"""The bad-input corpus: each mistake is one located kb.* warning, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = {
+    "unknown-option": ["index.md:6: unknown option 'colour' of kb:technique"],
+    "bad-value": [
+        "index.md:6: 'modality': 'smell' is not one of",
+        "index.md:7: 'added': '2026-13-45' is not a date",
+        "index.md:13: 'acc': '12,5' is not a plain number",
+    ],
+    "missing-option": [
+        "index.md:3: kb:technique needs option 'paper'",
+        "index.md:7: kb:technique needs an id argument",
+        "index.md:7: kb:technique needs option 'categories'",
+    ],
+    "malformed-list": [
+        "index.md:5: option 'categories': empty item in list 'attention,,other'",
+        "index.md:6: option 'targets': empty item in list 'latency,'",
+    ],
+    "bad-url": [
+        "index.md:6: 'code': 'javascript:alert(1)' is not an absolute http(s) URL",
+        "index.md:10: 'url': 'data:text/html,hi' is not an absolute http(s) URL",
+    ],
+    "duplicate-id": ["other.md:3: duplicate technique id 't'; the first, in 'index' line 7, is kept"],
+    "unknown-category": ["index.md:5: technique 't': unknown category 'nosuch'"],
+    "unknown-technique": [
+        "index.md:6: technique 't': builds-on unknown technique 'ghost'",
+        "index.md:10: result: unknown technique 'phantom'",
+    ],
+    "unknown-benchmark": ["index.md:9: result: unknown benchmark 'nobench'"],
+    "unknown-metric": ["index.md:12: result: 'bleu' is neither an option of kb:result nor a metric of benchmark 'bench'"],
+    "unknown-bibkey": ["index.md:4: technique 't': paper 'nobody2020nothing' is not in refs.bib"],
+    "unknown-ref": ["index.md:3: unknown technique 'nope'"],
+    "category-cycle": ["index.md:3: categories form a cycle: a -> b -> a"],
+    "orphan-category": [
+        "index.md:3: category 'lonely' has no :parent: and is not marked :root:",
+        "index.md:7: category 'lost': unknown parent category 'nowhere'",
+    ],
+    "bib-syntax": [
+        "refs.bib:5: BibTeX syntax error",
+        "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
+        "index.md:4: technique 't': paper 'doe2020fast' is not in refs.bib",
+    ],
+}
+
+SUBTYPES = {
+    "unknown-option": ["unknown_option"],
+    "bad-value": ["bad_value"] * 3,
+    "missing-option": ["missing_option"] * 3,
+    "malformed-list": ["malformed_list"] * 2,
+    "bad-url": ["bad_url"] * 2,
+    "duplicate-id": ["duplicate_id"],
+    "unknown-category": ["unknown_category"],
+    "unknown-technique": ["unknown_technique"] * 2,
+    "unknown-benchmark": ["unknown_benchmark"],
+    "unknown-metric": ["unknown_metric"],
+    "unknown-bibkey": ["unknown_bibkey"],
+    "unknown-ref": ["unknown_ref"],
+    "category-cycle": ["category_cycle"],
+    "orphan-category": ["orphan_category", "unknown_category"],
+    "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_one_located_warning(build, case):
+    result = build(f"bad-{case}")
+    warnings = result.kb_warnings()
+    assert len(warnings) == len(CASES[case]), warnings
+    for got, expected, subtype in zip(warnings, CASES[case], SUBTYPES[case]):
+        assert got.startswith(expected), (got, expected)
+        assert got.endswith(f"[kb.{subtype}]"), got
+    assert "Traceback" not in result.app.warning.getvalue()
+
+
+def test_unknown_reference_is_not_a_link(build):
+    result = build("bad-unknown-ref")
+    main = result.html("index")
+    assert main.find("a", string="nope") is None
+    assert main.find("a", string="Attention") is not None
+
+
+def test_author_text_is_escaped_everywhere(build):
+    result = build("bad-escaping")
+    raw = (result.outdir / "index.html").read_text()
+    for needle in ("<script>alert", "<img src=x", "<b>bold</b>", "<b>Evil</b>", "<i>Table</i>", 'onmouseover="alert'):
+        assert needle not in raw, needle
+    text = result.text("index")
+    assert '<script>alert("c")</script>' in text  # shown as text, not run
+    assert "<b>bold</b>" in text
+
+
+def test_warnings_are_replayed_on_an_unchanged_rebuild(build, make_app):
+    first = build("bad-unknown-category")
+    again = make_app("html", srcdir=first.srcdir)
+    again.build()
+    assert "unknown category 'nosuch'" in again.warning.getvalue()
+    assert "[kb.unknown_category]" in again.warning.getvalue()
