@@ -1,0 +1,159 @@
+"""Machine-readable exports of the catalogue and of all results, written with the HTML.
+
+Files (in ``<outdir>/_exports/``), all sorted by id so two builds give identical bytes:
+
+- ``catalogue.json``: ``{"schema": "etkb-catalogue", "schema_version": 1, "techniques": [...],
+  "categories": [...], "benchmarks": [...], "repos": [...]}``
+- ``results.json``: ``{"schema": "etkb-results", "schema_version": 1, "results": [...]}``
+- ``techniques.csv`` and ``results.csv``: the same rows, flat; list cells are joined
+  with ``"; "``. Text cells that a spreadsheet would run as a formula are prefixed with ``'``.
+
+Bump ``SCHEMA_VERSION`` whenever a field changes meaning or disappears; adding fields is compatible.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+EXPORT_DIR = "_exports"
+TECHNIQUE_FIELDS = ("id", "name", "title", "authors", "year", "venue", "bibkey", "doi", "eprint", "url", "categories",
+                    "modality", "targets", "complexity", "code", "code_status", "aliases", "applies", "stage",
+                    "approximation", "page", "added", "verified")
+RESULT_FIELDS = ("technique", "benchmark", "metric", "value", "unit", "better", "model", "resolution", "seq_len",
+                 "precision", "hardware", "batch_size", "extra_data", "baseline", "note", "source_bibkey", "source_where", "page")
+
+
+def technique_records(cat, page_of) -> list[dict]:
+    out = []
+    for ident in cat.ids("technique"):
+        decl = cat.get("technique", ident)
+        paper = cat.paper_of("technique", ident)
+        year = paper.year if paper else ""
+        out.append({
+            "id": ident,
+            "name": cat.title("technique", ident),
+            "title": decl.get("title") or (paper.title if paper else ""),
+            "authors": list(paper.authors) if paper else [],
+            "year": int(year) if year.isdigit() else None,
+            "venue": paper.venue if paper else "",
+            "bibkey": decl.get("paper"),
+            "doi": paper.doi if paper else "",
+            "eprint": paper.eprint if paper else "",
+            "url": paper.url if paper else "",
+            "categories": list(cat.tech_categories.get(ident, ())),
+            "modality": list(decl.get("modality", ())),
+            "targets": list(decl.get("targets", ())),
+            "complexity": decl.get("complexity") or "",
+            "code": decl.get("code") or "",
+            "code_status": decl.get("code-status") or ("official" if decl.get("code") else ""),
+            "aliases": list(decl.get("aliases", ())),
+            "applies": list(decl.get("applies", ())),
+            "stage": list(decl.get("stage", ())),
+            "approximation": decl.get("approximation") or "",
+            "relations": [{"type": label, "technique": other} for label, other in cat.relations.get(ident, ())],
+            "page": page_of(decl.docname),
+            "added": decl.get("added") or "",
+            "verified": decl.get("verified") or "",
+        })
+    return out
+
+
+def result_records(cat, page_of) -> list[dict]:
+    """One record per reported number (long format): easy to filter, plot and join."""
+    out = []
+    for r in cat.results:
+        metrics = {m.id: m for m in cat.metrics.get(r.benchmark, ())}
+        for metric, value, _raw in r.values:
+            m = metrics.get(metric)
+            setting = dict(r.setting)
+            out.append({
+                "technique": r.technique,
+                "benchmark": r.benchmark,
+                "metric": metric,
+                "value": value,
+                "unit": m.unit if m else "",
+                "better": m.better if m else "",
+                **{k.replace("-", "_"): setting.get(k) for k in
+                   ("model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data", "baseline", "note")},
+                "source_bibkey": r.source_key,
+                "source_where": r.source_where,
+                "page": page_of(r.docname),
+            })
+    return out
+
+
+def catalogue(cat, page_of) -> dict:
+    return {
+        "schema": "etkb-catalogue",
+        "schema_version": SCHEMA_VERSION,
+        "techniques": technique_records(cat, page_of),
+        "categories": [
+            {"id": c, "name": cat.title("category", c), "parent": cat.get("category", c).get("parent"),
+             "children": list(cat.children.get(c, ())), "page": page_of(cat.get("category", c).docname)}
+            for c in cat.ids("category")
+        ],
+        "benchmarks": [
+            {"id": b, "name": cat.title("benchmark", b), "bibkey": cat.get("benchmark", b).get("paper"),
+             "metrics": [{"id": m.id, "label": m.label, "unit": m.unit, "better": m.better, "kind": m.kind}
+                         for m in cat.metrics.get(b, ())],
+             "page": page_of(cat.get("benchmark", b).docname)}
+            for b in cat.ids("benchmark")
+        ],
+        "repos": [
+            {"id": r.id, "title": r.title, "url": r.url, "kind": r.kind, "description": r.description,
+             "techniques": list(r.techniques)}
+            for r in cat.repos.values()
+        ],
+    }
+
+
+def safe_cell(value) -> str | int | float:
+    """A CSV cell; lists joined, and text a spreadsheet would evaluate made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    value = str(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: list[dict], fields: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: safe_cell(row.get(k)) for k in fields})
+    return buffer.getvalue()
+
+
+def write_exports(app, exception) -> None:
+    """``build-finished``: write the exports next to the HTML (HTML builders only)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    cat = app.env.domains["kb"].catalog
+
+    def page_of(docname: str) -> str:
+        return app.builder.get_target_uri(docname)
+
+    data = catalogue(cat, page_of)
+    results = {"schema": "etkb-results", "schema_version": SCHEMA_VERSION, "results": result_records(cat, page_of)}
+    out = Path(app.outdir, EXPORT_DIR)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {
+        "catalogue.json": json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+        "results.json": json.dumps(results, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+        "techniques.csv": to_csv(data["techniques"], TECHNIQUE_FIELDS),
+        "results.csv": to_csv(results["results"], RESULT_FIELDS),
+    }
+    for name, text in files.items():
+        path = out / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
