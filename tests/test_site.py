@@ -1,0 +1,109 @@
+"""The real site: builds with -W, and holds every entry of the seed list."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SEED = REPO.parent / "shared" / "seed" / "Efficient-Transformers-README.md"
+
+
+@pytest.fixture(scope="module")
+def site(make_app, tmp_path_factory, rootdir=None):
+    """One full build of a copy of docs/ and refs.bib, warnings as errors."""
+    base = tmp_path_factory.mktemp("site")
+    shutil.copytree(REPO / "docs", base / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(REPO / "refs.bib", base / "refs.bib")
+    app = make_app("html", srcdir=base / "docs", warningiserror=True)
+    app.build()
+    return app
+
+
+@pytest.fixture(scope="module")
+def make_app(request):
+    from sphinx.testing.util import SphinxTestApp
+
+    apps = []
+
+    def make(*args, **kwargs):
+        app = SphinxTestApp(*args, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.cleanup()
+
+
+def test_docs_build_without_warnings(site):
+    assert site.statuscode == 0
+    warnings = site.warning.getvalue()
+    assert "WARNING" not in warnings and "ERROR" not in warnings, warnings
+
+
+def seed_links() -> list[tuple[str, str]]:
+    assert SEED.is_file(), f"the seed list is expected at {SEED}"
+    return re.findall(r"\[([^\]]+)\]\(([^)]*)\)", SEED.read_text(encoding="utf-8"))
+
+
+def test_every_seed_paper_and_link_is_in_the_site(site):
+    bib = (REPO / "refs.bib").read_text(encoding="utf-8")
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    urls = {r["url"] for r in catalogue["repos"]} | {t["code"] for t in catalogue["techniques"]}
+    missing = []
+    for text, url in seed_links():
+        if text == "Code" or "github.com" in url or not re.search(r"arxiv|openreview|acm|^$", url):
+            if url and url not in urls:
+                missing.append((text, url))
+            continue
+        if m := re.search(r"arxiv\.org/abs/([\d.]+)", url):
+            found = re.search(r"eprint\s*=\s*\{" + re.escape(m.group(1)) + r"\}", bib) is not None
+        elif m := re.search(r"openreview\.net/forum\?id=([\w-]+)", url):
+            found = m.group(1) in bib
+        elif m := re.search(r"(10\.\d{4,}/[\w.]+)", url):
+            found = m.group(1) in bib
+        else:  # a seed entry without a link: find it by title
+            found = text.lower().split(":")[0] in bib.lower()
+        if not found:
+            missing.append((text, url))
+    assert not missing
+
+
+def test_every_bib_entry_is_cited_and_every_technique_paper_exists(site):
+    bib = (REPO / "refs.bib").read_text(encoding="utf-8")
+    keys = re.findall(r"^@\w+\{([^,]+),", bib, flags=re.M)
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "docs").rglob("*.md"))
+    uncited = [k for k in keys if k not in sources]
+    assert not uncited
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    assert all(t["bibkey"] in keys and t["title"] and t["authors"] and t["year"] for t in catalogue["techniques"])
+
+
+def test_front_page_table_lists_every_technique(site):
+    from bs4 import BeautifulSoup
+
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    soup = BeautifulSoup((Path(site.outdir) / "index.html").read_text(), "html.parser")
+    tables = soup.select("article[role=main] table.kb-techniques")
+    full = tables[-1]
+    headers = [th.get_text(" ", strip=True) for th in full.select("thead th")]
+    assert headers[:4] == ["Technique", "Year", "Venue", "Categories"] and "Code" in headers
+    names = [row.select("td")[0].get_text(strip=True) for row in full.select("tbody tr")]
+    assert sorted(names) == sorted(t["name"] for t in catalogue["techniques"])
+    assert len(names) == 16
+
+
+def test_every_technique_is_reachable_from_navigation_or_its_category(site):
+    env = site.env
+    included = set()
+    for children in env.toctree_includes.values():
+        included.update(children)
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    for technique in catalogue["techniques"]:
+        assert technique["page"].removesuffix(".html") in included
