@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from .bib import Paper
 from .diagnostics import KbWarning
 from .records import Decl, Problem, RefUse
-from .schema import RELATIONS, parse_number, FieldError
+from .schema import RELATIONS, FieldError, parse_number
 
 ROLE_KINDS = {"tech": "technique", "cat": "category", "repo": "repo", "bench": "benchmark"}
 

@@ -12,11 +12,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives as rst_directives
 from sphinx.util.docutils import SphinxDirective
 
+from .catalog import anchor_id
 from .diagnostics import KbWarning
 from .placeholder import kb_view
 from .records import Decl, Problem, View
 from .schema import ID_RE, SCHEMAS, FieldError, Schema, parse_id
-from .catalog import anchor_id
 
 
 class AnyOption(dict):

@@ -4,7 +4,6 @@ carries its setting and a link to its source (bib key plus table or section)."""
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 
 from .common import para, table, xref
 

@@ -37,8 +37,9 @@ def category_card_build(data, ctx):
     if data is None:
         return []
     doc = ctx.docname
+    path = joined((xref("category", c, t, doc) for c, t in data["path"]), " › ")
     rows = [
-        ("Part of", joined((xref("category", c, t, doc) for c, t in data["path"]), " › ") if data["path"] else "the top level of the taxonomy"),
+        ("Part of", path if data["path"] else "the top level of the taxonomy"),
         ("Sub-categories", joined(xref("category", c, f"{t} ({n})", doc) for c, t, n in data["children"]) if data["children"] else []),
         ("Also known as", ", ".join(data["aliases"])),
         ("Techniques", f"{data['count']} (sub-categories included)"),
