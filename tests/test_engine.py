@@ -62,3 +62,18 @@ def test_category_and_benchmark_pages(build):
     bench = result.text("bench")
     assert "acc (%), higher is better, quality" in bench
     assert "Results recorded : 1" in bench
+
+
+def test_reference_page_lists_every_option_and_warning_subtype(build):
+    from etkb.diagnostics import KbWarning
+    from etkb.schema import SCHEMAS
+
+    result = build("reference")
+    main = result.html("index")
+    for name, schema in SCHEMAS.items():
+        section = main.select_one(f"section#kb-ref-{name}")
+        options = [td.get_text(strip=True) for td in section.select("tbody tr td:first-child")]
+        assert options == [f":{f.name}:" for f in schema.fields]
+    subtypes = [td.get_text(strip=True) for td in main.select("section#kb-ref-warnings tbody tr td:first-child")]
+    assert subtypes == [f"kb.{w.subtype}" for w in KbWarning]
+    assert "language, vision" in main.select_one("section#kb-ref-technique").get_text()

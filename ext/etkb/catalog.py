@@ -158,7 +158,7 @@ def build_catalog(
             docname, lineno = decl_or_loc[0].at(decl_or_loc[1])
         else:
             docname, lineno = decl_or_loc
-        problems.append(Problem(subtype.value, message, docname, lineno))
+        problems.append(Problem(subtype.subtype, message, docname, lineno))
 
     results: list[Decl] = []
     first_tech_of_doc: dict[str, str] = {}
@@ -412,10 +412,10 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
         option, kind, subtype = checks[view.kind]
         ident = view.get(option)
         if ident and cat.get(kind, ident) is None:
-            out.append(Problem(subtype.value, f"kb:{view.kind}: unknown {kind} {ident!r}", view.docname, view.lineno))
+            out.append(Problem(subtype.subtype, f"kb:{view.kind}: unknown {kind} {ident!r}", view.docname, view.lineno))
         if view.kind == "leaderboard" and ident and view.get("sort"):
             if view.get("sort") not in {m.id for m in cat.metrics.get(ident, ())}:
-                out.append(Problem(KbWarning.UNKNOWN_METRIC.value,
+                out.append(Problem(KbWarning.UNKNOWN_METRIC.subtype,
                                    f"kb:leaderboard: benchmark {ident!r} has no metric {view.get('sort')!r}",
                                    view.docname, view.lineno))
     return out

@@ -19,48 +19,35 @@ WARNING_TYPE = "kb"
 class KbWarning(Enum):
     """The ``kb.*`` warning subtypes (rendered into the authors' reference)."""
 
-    UNKNOWN_OPTION = "unknown_option"
-    """A directive option that its schema does not define."""
-    BAD_VALUE = "bad_value"
-    """An option value of the wrong type or outside its vocabulary or range."""
-    MISSING_OPTION = "missing_option"
-    """A required option or argument is absent."""
-    MALFORMED_LIST = "malformed_list"
-    """A comma-separated list with an empty item, e.g. ``a,,b`` or a trailing comma."""
-    BAD_URL = "bad_url"
-    """A URL that is not an absolute ``http(s)://`` address."""
-    DUPLICATE_ID = "duplicate_id"
-    """Two objects of one kind (or an alias and an id) share an id; the first declaration wins."""
-    UNKNOWN_CATEGORY = "unknown_category"
-    """A technique or category names a category that is not declared."""
-    UNKNOWN_TECHNIQUE = "unknown_technique"
-    """A result, repository or relation names a technique that is not declared."""
-    UNKNOWN_BENCHMARK = "unknown_benchmark"
-    """A result or metric names a benchmark that is not declared."""
-    UNKNOWN_METRIC = "unknown_metric"
-    """A result reports a value for a metric its benchmark does not declare."""
-    UNKNOWN_BIBKEY = "unknown_bibkey"
-    """A ``:paper:`` or ``:source:`` names a key that is not in ``refs.bib``."""
-    UNKNOWN_REF = "unknown_ref"
-    """A ``kb`` role points at an id that is not declared."""
-    CATEGORY_CYCLE = "category_cycle"
-    """Categories whose parents form a cycle."""
-    ORPHAN_CATEGORY = "orphan_category"
-    """A category with neither ``:parent:`` nor ``:root:``: it hangs outside the taxonomy."""
-    MISPLACED = "misplaced"
-    """A directive where it cannot stand, e.g. two techniques on one page."""
-    BIB_FILE = "bib_file"
-    """``refs.bib`` is missing, unreadable or has a syntax error; it is left out of the build."""
-    BIB_FIELD = "bib_field"
-    """A ``refs.bib`` entry used by a page lacks a field the page shows (title, author, year)."""
-    BAD_FILTER = "bad_filter"
-    """A summary-table filter, column or sort key that is not understood."""
+    UNKNOWN_OPTION = ("unknown_option", 'A directive option that its schema does not define.')
+    BAD_VALUE = ("bad_value", 'An option value of the wrong type or outside its vocabulary or range.')
+    MISSING_OPTION = ("missing_option", 'A required option or argument is absent.')
+    MALFORMED_LIST = ("malformed_list", 'A comma-separated list with an empty item, e.g. ``a,,b`` or a trailing comma.')
+    BAD_URL = ("bad_url", 'A URL that is not an absolute ``http(s)://`` address.')
+    DUPLICATE_ID = ("duplicate_id", 'Two objects of one kind (or an alias and an id) share an id; the first declaration wins.')
+    UNKNOWN_CATEGORY = ("unknown_category", 'A technique or category names a category that is not declared.')
+    UNKNOWN_TECHNIQUE = ("unknown_technique", 'A result, repository or relation names a technique that is not declared.')
+    UNKNOWN_BENCHMARK = ("unknown_benchmark", 'A result or metric names a benchmark that is not declared.')
+    UNKNOWN_METRIC = ("unknown_metric", 'A result reports a value for a metric its benchmark does not declare.')
+    UNKNOWN_BIBKEY = ("unknown_bibkey", 'A ``:paper:`` or ``:source:`` names a key that is not in ``refs.bib``.')
+    UNKNOWN_REF = ("unknown_ref", 'A ``kb`` role points at an id that is not declared.')
+    CATEGORY_CYCLE = ("category_cycle", 'Categories whose parents form a cycle.')
+    ORPHAN_CATEGORY = ("orphan_category", 'A category with neither ``:parent:`` nor ``:root:``: it hangs outside the taxonomy.')
+    MISPLACED = ("misplaced", 'A directive where it cannot stand, e.g. two techniques on one page.')
+    BIB_FILE = ("bib_file", '``refs.bib`` is missing, unreadable or has a syntax error; it is left out of the build.')
+    BIB_FIELD = ("bib_field", 'A ``refs.bib`` entry used by a page lacks a field the page shows (title, author, year).')
+    BAD_FILTER = ("bad_filter", 'A summary-table filter, column or sort key that is not understood.')
 
-    @property
-    def subtype(self) -> str:
-        return self.value
+    def __init__(self, subtype: str, description: str) -> None:
+        self.subtype = subtype
+        self.description = description
+        self.__doc__ = description
+
+    @classmethod
+    def from_subtype(cls, subtype: str) -> KbWarning:
+        return next(member for member in cls if member.subtype == subtype)
 
 
 def warn(subtype: KbWarning, message: str, location) -> None:
     """Log a ``kb.<subtype>`` warning; ``location`` is required (node, docname, or (docname, line))."""
-    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.subtype)

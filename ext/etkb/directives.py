@@ -55,7 +55,7 @@ class KbDirective(SphinxDirective):
         return self.env.domains["kb"]
 
     def problem(self, subtype: KbWarning, message: str, lineno: int | None = None) -> None:
-        self.domain.note_problem(Problem(subtype.value, message, self.env.docname, lineno or self.lineno))
+        self.domain.note_problem(Problem(subtype.subtype, message, self.env.docname, lineno or self.lineno))
 
     def option_line(self, name: str) -> int:
         """The source line of option ``name`` (the directive's line if not found)."""

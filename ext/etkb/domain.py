@@ -21,6 +21,7 @@ from .catalog import ROLE_KINDS, Catalog, build_catalog
 from .directives import DIRECTIVES
 from .indices import RepoIndex, TechniqueIndex
 from .records import Decl, Problem, RefUse, View
+from .reference import ReferenceDirective
 
 _PER_DOC_KEYS = ("decls", "problems", "views", "refs")
 
@@ -46,7 +47,7 @@ class KbDomain(Domain):
     }
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
     initial_data: dict[str, Any] = {key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}
-    directives = DIRECTIVES
+    directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 
     _catalog: Catalog | None = None
