@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..records import View
+from . import tables
 from .common import field_list, joined, para, xref
 
 
@@ -30,7 +32,15 @@ def category_card_data(cat, view, env):
         "children": tuple((c, cat.title("category", c), len(cat.techniques_in(c))) for c in cat.children.get(ident, ())),
         "aliases": decl.get("aliases", ()),
         "count": len(cat.techniques_in(ident)),
+        "table": tables.techniques_data(cat, _members_view(ident), env),
     }
+
+
+def _members_view(category):
+    """The member table a category page shows: its techniques, sub-categories included."""
+    return View("techniques", "", 0, "", (("category", category),
+                                          ("columns", ("name", "year", "venue", "categories", "code")),
+                                          ("sort", ("-year", "name"))))
 
 
 def category_card_build(data, ctx):
@@ -44,7 +54,7 @@ def category_card_build(data, ctx):
         ("Also known as", ", ".join(data["aliases"])),
         ("Techniques", f"{data['count']} (sub-categories included)"),
     ]
-    return [field_list(rows)]
+    return [field_list(rows), *tables.techniques_build(data["table"], ctx)]
 
 
 def taxonomy_data(cat, view, env):
