@@ -78,17 +78,28 @@ class KbDirective(SphinxDirective):
             self.problem(err.subtype, f"{self.schema.directive}: {err}")
             return None
 
-    def run(self) -> list[nodes.Node]:
+    def parse(self) -> tuple[str | None, dict, dict, bool]:
+        """Argument and options through the schema: (id, values, extra keys, usable?).
+
+        Problems are recorded with the line of the offending option; a missing or
+        unparsable required value makes the declaration unusable (nothing is declared).
+        """
         ident = self.parse_argument()
         values, extra, problems = self.schema.parse(self.options, vocabularies(self.config))
         for name, err in problems:
             self.problem(err.subtype, str(err), self.option_line(name))
-        required_missing = any(spec.required and spec.name not in values for spec in self.schema.fields)
-        if (self.schema.argument and ident is None) or required_missing:
-            return []
+        usable = not (self.schema.argument and ident is None) and all(
+            spec.name in values for spec in self.schema.fields if spec.required)
         for spec in self.schema.fields:
             if spec.default is not None and spec.name not in values:
                 values[spec.name] = spec.default
+        return ident, values, extra, usable
+
+    def run(self) -> list[nodes.Node]:
+        ident, values, extra, usable = self.parse()
+        body = self.body_text()
+        if not usable:
+            return []
         decl = Decl(
             kind=self.kind,
             id=ident or f"{self.env.docname}:{self.lineno}",
@@ -96,7 +107,7 @@ class KbDirective(SphinxDirective):
             lineno=self.lineno,
             fields=tuple(sorted(values.items())),
             extra=tuple(sorted(extra.items())),
-            body=self.body_text(),
+            body=body,
             lines=tuple((name, self.option_line(name)) for name in sorted(self.options)),
         )
         return self.declare(decl)
@@ -179,16 +190,10 @@ class ViewDirective(KbDirective):
     """A directive that declares nothing and shows an aggregate, rendered late."""
 
     def run(self) -> list[nodes.Node]:
-        argument = self.parse_argument()
-        values, extra, problems = self.schema.parse(self.options, vocabularies(self.config))
-        for name, err in problems:
-            self.problem(err.subtype, str(err), self.option_line(name))
+        argument, values, _extra, usable = self.parse()
         self.body_text()
-        if self.schema.argument and argument is None:
+        if not usable:
             return []
-        for spec in self.schema.fields:
-            if spec.default is not None and spec.name not in values:
-                values[spec.name] = spec.default
         if argument is not None:
             values["argument"] = argument
         return [self.placeholder(self.kind, **values)]
