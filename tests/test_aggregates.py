@@ -69,6 +69,27 @@ def test_exports_match_the_declared_data(build):
                                                         "kind": "quality"}
     results = json.loads((out / "results.json").read_text())["results"]
     assert [(r["technique"], r["metric"], r["value"], r["source_where"]) for r in results] == [
-        ("alpha", "acc", 50.5, "Table 1"), ("beta", "acc", 40.5, "Table 1"), ("gamma", "acc", 50.5, "Table 1")]
+        ("alpha", "acc", 50.5, "Table 1"), ("alpha", "flops", 1.5, "Table 1"), ("beta", "acc", 40.5, "Table 1"),
+        ("beta", "flops", 1.4, "Table 1"), ("gamma", "acc", 50.5, "Table 1"), ("gamma", "flops", 1.5, "Table 1")]
     with open(out / "results.csv", newline="") as fh:
-        assert [row["technique"] for row in csv.DictReader(fh)] == ["alpha", "beta", "gamma"]
+        assert [row["technique"] for row in csv.DictReader(fh)] == ["alpha", "alpha", "beta", "beta", "gamma", "gamma"]
+
+
+def test_leaderboard_draws_accuracy_versus_cost_without_author_markup(build, tmp_path):
+    import shutil
+
+    result = build("tables")
+    plot = result.html("bench").select_one(".kb-plot")
+    svg = plot.find("svg")
+    assert svg["aria-label"] == "Scatter plot of acc, higher is better against flops (G), lower is better for 3 results of 3 techniques."
+    assert "Alpha" not in str(svg)  # text is drawn as paths: author text never becomes markup
+    assert "one point per reported result" in plot.get_text()
+    copy = tmp_path / "again"
+    shutil.copytree(result.srcdir, copy, ignore=shutil.ignore_patterns("_build"))
+    again = build("tables", srcdir=copy)
+    assert str(again.html("bench").select_one(".kb-plot svg")) == str(svg)  # deterministic bytes
+
+
+def test_no_plot_without_a_cost_metric(build):
+    result = build("fresh")
+    assert result.html("bench").select_one(".kb-plot") is None

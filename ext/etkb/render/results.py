@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from . import plots
 from .common import para, table, xref
 
 SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
@@ -123,6 +124,7 @@ def leaderboard_data(cat, view, env):
         protocol = tuple(str(r.setting_value(k) or "") for k in ("resolution", "seq-len", "extra-data", "precision"))
         groups.setdefault(protocol, []).append(r)
     return {
+        "plot": plots.plot_data(cat, bench, results),
         "groups": tuple(
             (protocol, results_table_data(cat, sorted(rs, key=key), bench, with_technique=True))
             for protocol, rs in sorted(groups.items())
@@ -141,4 +143,4 @@ def leaderboard_build(data, ctx):
         if len(data["groups"]) > 1:
             out.append(para("Protocol: " + (", ".join(labels) if labels else "unspecified"), classes=["kb-protocol"]))
         out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard"))
-    return out
+    return out + plots.plot_build(data["plot"], ctx)

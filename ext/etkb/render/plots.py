@@ -1,0 +1,83 @@
+"""Accuracy-versus-cost plots, drawn at build time as inline SVG (no script, no CDN).
+
+Text is drawn as paths, so author text never reaches the markup; the SVG is
+deterministic (fixed hash salt, no date), so two builds give identical bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docutils import nodes
+
+from .common import para
+
+MIN_POINTS = 2
+
+
+def plot_data(cat, bench: str, results) -> tuple | None:
+    """(x label, y label, points) for the first cost metric with enough points, else None."""
+    metrics = cat.metrics.get(bench, ())
+    quality = next((m for m in metrics if m.kind == "quality"), None)
+    if quality is None:
+        return None
+    for cost in (m for m in metrics if m.kind == "cost"):
+        points = tuple(
+            (cat.title("technique", r.technique), str(r.setting_value("model") or ""), r.value(cost.id), r.value(quality.id))
+            for r in results if r.value(cost.id) is not None and r.value(quality.id) is not None
+        )
+        if len(points) >= MIN_POINTS:
+            return (_label(cost), _label(quality), points)
+    return None
+
+
+def _label(metric) -> str:
+    arrow = "higher is better" if metric.better == "higher" else "lower is better"
+    unit = f" ({metric.unit})" if metric.unit else ""
+    return f"{metric.label}{unit}, {arrow}"
+
+
+def plot_build(data, ctx) -> list[nodes.Node]:
+    if data is None:
+        return []
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    xlabel, ylabel, points = data
+    techniques = sorted({p[0] for p in points})
+    grey = "#808080"
+    with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "path", "font.size": 9,
+                                "text.color": grey, "axes.labelcolor": grey, "axes.edgecolor": grey,
+                                "xtick.color": grey, "ytick.color": grey}):
+        fig, ax = plt.subplots(figsize=(6.4, 4.0))
+        colors = plt.get_cmap("tab10")
+        for i, name in enumerate(techniques):
+            xs = [p[2] for p in points if p[0] == name]
+            ys = [p[3] for p in points if p[0] == name]
+            ax.scatter(xs, ys, label=name, color=colors(i % 10), s=28)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=7, frameon=False, loc="best", labelcolor=grey)
+        fig.tight_layout()
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    # matplotlib labels each glyph run with an (escaped) comment; drop them, they only add weight
+    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
+    alt = f"Scatter plot of {ylabel} against {xlabel} for {len(points)} results of {len(techniques)} techniques."
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
+    figure = nodes.container(classes=["kb-plot"])
+    figure += nodes.raw("", svg, format="html")
+    figure += para(f"Accuracy versus cost: {ylabel} against {xlabel}, one point per reported result; "
+                   "the tables above give each point's setting and source.", classes=["kb-plot-caption"])
+    return [figure]
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
