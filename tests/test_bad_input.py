@@ -39,6 +39,11 @@ CASES = {
         "index.md:3: category 'lonely' has no :parent: and is not marked :root:",
         "index.md:7: category 'lost': unknown parent category 'nowhere'",
     ],
+    "bib-missing": [
+        "conf.py:2: bibliography file 'refs.bib' not found",
+        "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
+        "index.md:4: technique 't': paper 'doe2020fast' is not in refs.bib",
+    ],
     "bib-syntax": [
         "refs.bib:5: BibTeX syntax error",
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
@@ -61,6 +66,7 @@ SUBTYPES = {
     "unknown-ref": ["unknown_ref"],
     "category-cycle": ["category_cycle"],
     "orphan-category": ["orphan_category", "unknown_category"],
+    "bib-missing": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
 }
 

@@ -29,7 +29,7 @@ def check_bibfiles(app, config) -> None:
     for name in files:
         path = Path(app.confdir, name)
         if not path.is_file():
-            warn(KbWarning.BIB_FILE, f"bibliography file {name!r} not found (bibtex_bibfiles in conf.py)", f"{app.confdir}/conf.py:0")
+            warn(KbWarning.BIB_FILE, f"bibliography file {name!r} not found (bibtex_bibfiles in conf.py)", _conf_line(app))
             continue
         try:
             text = path.read_text(encoding=getattr(config, "bibtex_encoding", "utf-8-sig") or "utf-8-sig")
@@ -44,6 +44,17 @@ def check_bibfiles(app, config) -> None:
         keep.append(name)
     if keep != files:
         config.bibtex_bibfiles = keep
+
+
+def _conf_line(app) -> str:
+    """``conf.py:<line>`` of the ``bibtex_bibfiles`` setting, to point at it."""
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return f"{conf}:1"
+    line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith("bibtex_bibfiles")), 1)
+    return f"{conf}:{line}"
 
 
 def _syntax_problem(text: str) -> tuple[int, str] | None:
