@@ -13,13 +13,12 @@ from ..schema import URL_RE
 KIND_ROLE = {"technique": "tech", "category": "cat", "repo": "repo", "benchmark": "bench"}
 
 
-def xref(kind: str, ident: str, title: str, docname: str) -> addnodes.pending_xref:
+def xref(kind: str, ident: str, title: str, docname: str, content: nodes.Node | None = None) -> addnodes.pending_xref:
     """A link to a kb object, resolved (or reported) by Sphinx's reference resolver."""
-    node = addnodes.pending_xref(
-        "", nodes.inline(title, title), refdomain="kb", reftype=KIND_ROLE[kind],
+    return addnodes.pending_xref(
+        "", content if content is not None else nodes.inline(title, title), refdomain="kb", reftype=KIND_ROLE[kind],
         reftarget=ident, refexplicit=True, refdoc=docname, refwarn=True,
     )
-    return node
 
 
 def external(url: str, text: str | None = None) -> nodes.Node:
@@ -91,26 +90,8 @@ def table(
         row = nodes.row()
         for i, cell in enumerate(cells):
             entry = nodes.entry(classes=["kb-num"] if numeric and numeric[i] else [])
-            if isinstance(cell, list):
-                entry += para(*cell)
-            elif isinstance(cell, nodes.Element) and not isinstance(cell, (nodes.inline, nodes.reference, addnodes.pending_xref)):
-                entry += cell
-            else:
-                entry += para(cell)
+            entry += para(*cell) if isinstance(cell, list) else para(cell)
             row += entry
         body += row
     group += body
     return tbl
-
-
-def section(title: str, ident: str, *children: nodes.Node) -> nodes.section:
-    sec = nodes.section(ids=[ident], classes=["kb-section"])
-    sec += nodes.title(title, title)
-    for child in children:
-        sec += child
-    return sec
-
-
-def fmt_number(value: float) -> str:
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"

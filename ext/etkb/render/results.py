@@ -45,10 +45,7 @@ def _source_cell(key: str, where: str, home, doc: str) -> list:
     """``key, Table N``; the key links to the page whose Reference section formats that paper."""
     label = nodes.literal(key, key, classes=["kb-source-key"])
     if home:
-        kind, ident = home
-        ref = xref(kind, ident, key, doc)
-        ref.children = [label]
-        label = ref
+        label = xref(*home, key, doc, content=label)
     return [label, nodes.Text(f", {where}")]
 
 
