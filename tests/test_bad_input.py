@@ -44,6 +44,7 @@ CASES = {
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
         "index.md:4: technique 't': paper 'doe2020fast' is not in refs.bib",
     ],
+    "bib-field": ["refs.bib:18: entry 'nameless2020' lacks title, author, year, which 'index' shows"],
     "bib-syntax": [
         "refs.bib:5: BibTeX syntax error",
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
@@ -67,6 +68,7 @@ SUBTYPES = {
     "category-cycle": ["category_cycle"],
     "orphan-category": ["orphan_category", "unknown_category"],
     "bib-missing": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
+    "bib-field": ["bib_field"],
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
 }
 

@@ -62,7 +62,7 @@ def replay_problems(app, env) -> None:
     found = domain.all("problems") + catalog.problems + view_problems(catalog, domain.all("views"))
     problems = sorted(found, key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
     for p in problems:
-        warn(KbWarning.from_subtype(p.subtype), p.message, (p.docname, p.lineno) if p.lineno else p.docname)
+        warn(KbWarning.from_subtype(p.subtype), p.message, p.location)
 
 
 def warn_missing_reference(app, domain, node) -> bool | None:

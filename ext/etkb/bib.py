@@ -93,18 +93,13 @@ class _Strict:
         pybtex.errors.set_strict_mode(self._old)
 
 
-def entry_lines(app) -> dict[str, str]:
-    """Map each key to ``"path:line"`` of its entry, for located warnings about it."""
-    where: dict[str, str] = {}
-    for name in getattr(app.config, "bibtex_bibfiles", None) or []:
-        path = Path(app.confdir, name)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        for match in _ENTRY_START.finditer(text):
-            where.setdefault(match.group(2), f"{path}:{text.count(chr(10), 0, match.start()) + 1}")
-    return where
+def entry_lines(path: Path) -> dict[str, int]:
+    """The line of each entry's ``@type{key,`` in a bib file, for located warnings."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {m.group(2): text.count("\n", 0, m.start()) + 1 for m in _ENTRY_START.finditer(text)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +115,11 @@ class Paper:
     doi: str
     eprint: str
     bibtex: str
+    where: str = ""  # "path/to/refs.bib:LINE" of the entry
+
+    def missing(self) -> list[str]:
+        """The fields a page shows that this entry lacks."""
+        return [name for name, value in (("title", self.title), ("author", self.authors), ("year", self.year)) if not value]
 
 
 def latex_to_text(value: str) -> str:
@@ -135,7 +135,7 @@ def _person(person) -> str:
     return latex_to_text(" ".join(parts))
 
 
-def paper_from_entry(key: str, entry) -> Paper:
+def paper_from_entry(key: str, entry, where: str = "") -> Paper:
     fields = entry.fields
     venue = fields.get("journal") or fields.get("booktitle") or ""
     eprint = fields.get("eprint", "")
@@ -156,13 +156,17 @@ def paper_from_entry(key: str, entry) -> Paper:
         doi=fields.get("doi", ""),
         eprint=eprint,
         bibtex=bibtex,
+        where=where,
     )
 
 
 def load_papers(env) -> dict[str, Paper]:
     """All entries of the bib files, from sphinxcontrib-bibtex's cached parse."""
     try:
-        entries = env.domains["cite"].bibdata.data.entries
+        bibdata = env.domains["cite"].bibdata
     except (KeyError, AttributeError):
         return {}
-    return {key: paper_from_entry(key, entry) for key, entry in entries.items()}
+    where = {}
+    for path in bibdata.bibfiles:
+        where.update({key: f"{path}:{line}" for key, line in entry_lines(Path(path)).items()})
+    return {key: paper_from_entry(key, entry, where.get(key, "")) for key, entry in bibdata.data.entries.items()}

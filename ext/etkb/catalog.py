@@ -198,12 +198,21 @@ def build_catalog(
 
 
 def _check_papers(cat: Catalog, problem) -> None:
+    problems, reported = cat.problems, set()
     for kind in ("technique", "benchmark"):
         for ident in cat.ids(kind):
             decl = cat.get(kind, ident)
             key = decl.get("paper")
             if key in cat.papers:
                 cat.paper_home.setdefault(key, (kind, ident))
+                paper = cat.papers[key]
+                if paper.missing() and key not in reported:
+                    reported.add(key)
+                    message = f"entry {key!r} lacks {', '.join(paper.missing())}, which {decl.docname!r} shows"
+                    if paper.where:  # point at the entry in refs.bib
+                        problems.append(Problem(KbWarning.BIB_FIELD.subtype, message, "", 0, paper.where))
+                    else:
+                        problem((decl, "paper"), KbWarning.BIB_FIELD, message)
             if key and key not in cat.papers:
                 problem((decl, "paper"), KbWarning.UNKNOWN_BIBKEY, f"{kind} {ident!r}: paper {key!r} is not in refs.bib")
             if kind == "technique" and decl.get("title") and not decl.get("override-reason"):

@@ -56,6 +56,14 @@ class Problem:
     message: str
     docname: str
     lineno: int
+    path: str = ""  # set for problems in files that are not pages (refs.bib): "path:line"
+
+    @property
+    def location(self):
+        """A Sphinx log location: the file path for non-pages, else (docname, line)."""
+        if self.path:
+            return self.path
+        return (self.docname, self.lineno) if self.lineno else self.docname
 
 
 @dataclass(frozen=True, slots=True)
