@@ -94,11 +94,13 @@ def test_unknown_reference_is_not_a_link(build):
 def test_author_text_is_escaped_everywhere(build):
     result = build("bad-escaping")
     raw = (result.outdir / "index.html").read_text()
-    for needle in ("<script>alert", "<img src=x", "<b>bold</b>", "<b>Evil</b>", "<i>Table</i>", 'onmouseover="alert'):
+    for needle in ("<script>alert", "<img src=x", "<b>bold</b>", "<b>Evil</b>", "<i>Table</i>", "<em onclick"):
         assert needle not in raw, needle
     text = result.text("index")
     assert '<script>alert("c")</script>' in text  # shown as text, not run
     assert "<b>bold</b>" in text
+    assert '<script>alert("d")</script>' in text  # a repo description
+    assert result.kb_warnings() == []
 
 
 def test_warnings_are_replayed_on_an_unchanged_rebuild(build, make_app):
