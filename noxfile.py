@@ -63,3 +63,11 @@ def lock(session: nox.Session) -> None:
     with open("constraints.txt", "w") as fh:
         fh.write("# Pinned by `nox -s lock`; the hosted build installs exactly these.\n")
         fh.write("\n".join(sorted(lines, key=str.lower)) + "\n")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Synthetic-site benchmark (not a test): `nox -s bench` (N=100, 1000) or `nox -s bench -- --full`."""
+    install(session)
+    session.chdir("bench")
+    session.run("python", "run.py", *session.posargs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from . import bib, exports, freshness
+from . import bib, exports, freshness, navigation
 from .catalog import ROLE_KINDS, view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
@@ -85,4 +85,5 @@ def setup(app):
     app.connect("env-get-updated", freshness.updated_docs)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", exports.write_exports)
+    app.connect("html-page-context", navigation.bounded_toctree, priority=400)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pybtex.database
 import pybtex.errors
+from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.richtext import Text
 
 from .diagnostics import KbWarning, warn
@@ -122,9 +123,12 @@ class Paper:
         return [name for name, value in (("title", self.title), ("author", self.authors), ("year", self.year)) if not value]
 
 
+_TEXT = PlainText()  # one backend: pybtex's render_as() looks the plugin up on every call (slow)
+
+
 def latex_to_text(value: str) -> str:
     try:
-        text = Text.from_latex(value).render_as("text")
+        text = Text.from_latex(value).render(_TEXT)
     except Exception:  # malformed LaTeX in a field: show it as written, minus braces
         text = value.replace("{", "").replace("}", "")
     return " ".join(text.replace("--", "–").split())
@@ -166,6 +170,16 @@ def load_papers(env) -> dict[str, Paper]:
         bibdata = env.domains["cite"].bibdata
     except (KeyError, AttributeError):
         return {}
+    stamp = tuple(sorted((str(path), info.mtime) for path, info in bibdata.bibfiles.items()))
+    cached = env.domains["kb"].data.get("papers")
+    if cached and cached[0] == stamp:
+        return cached[1]
+    papers = _convert(bibdata)
+    env.domains["kb"].data["papers"] = (stamp, papers)
+    return papers
+
+
+def _convert(bibdata) -> dict[str, Paper]:
     where = {}
     for path in bibdata.bibfiles:
         where.update({key: f"{path}:{line}" for key, line in entry_lines(Path(path)).items()})

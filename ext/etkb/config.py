@@ -18,3 +18,7 @@ HELP = {
 def setup_config(app) -> None:
     for name, default in DEFAULTS.items():
         app.add_config_value(name, list(default), "env", types=frozenset({list, tuple}), description=HELP[name])
+    app.add_config_value("kb_bounded_navigation", True, "html", types=frozenset({bool}),
+                         description="Give furo a navigation whose size does not grow with the site.")
+    app.add_config_value("kb_navigation_max_children", 50, "html", types=frozenset({int}),
+                         description="A toctree level longer than this shows only the current page.")

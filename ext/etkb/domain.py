@@ -46,11 +46,13 @@ class KbDomain(Domain):
         "benchmark": ObjType("benchmark", "bench", "any"),
     }
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
-    initial_data: dict[str, Any] = {key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}
+    initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}, "papers": None}
     directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 
     _catalog: Catalog | None = None
+    _style = None
+    _navigation = None  # etkb.navigation.Navigation, built on first use in each process
 
     # --- storage --------------------------------------------------------------------
     def _append(self, key: str, docname: str, record) -> None:
@@ -95,6 +97,15 @@ class KbDomain(Domain):
             titles = {doc: title.astext() for doc, title in self.env.titles.items()}
             self._catalog = build_catalog(self.all("decls"), self.all("refs"), load_papers(self.env), titles)
         return self._catalog
+
+    def reference_style(self):
+        """The pybtex formatting style named by ``bibtex_default_style``, made once per build
+        (its constructor looks plugins up through package metadata, which is slow)."""
+        if self._style is None:
+            from pybtex.plugin import find_plugin
+
+            self._style = find_plugin("pybtex.style.formatting", self.env.config.bibtex_default_style)()
+        return self._style
 
     # --- cross-references -----------------------------------------------------------
     def _refnode(self, builder, fromdocname, kind, ident, contnode, explicit):

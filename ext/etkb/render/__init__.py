@@ -55,15 +55,13 @@ class Context:
 
     def formatted_reference(self, key: str) -> nodes.Node:
         """The paper's reference in the bibliography style of sphinxcontrib-bibtex."""
-        from pybtex.plugin import find_plugin
         from pybtex_docutils import Backend
 
         entry = self.env.domains["cite"].bibdata.data.entries.get(key)
         if entry is None:
             return nodes.paragraph(text=key)
         try:
-            style = find_plugin("pybtex.style.formatting", self.env.config.bibtex_default_style)()
-            formatted = style.format_entry(label="", entry=entry)
+            formatted = self.env.domains["kb"].reference_style().format_entry(label="", entry=entry)
             return Backend().paragraph(formatted)
         except Exception:  # pybtex cannot format an incomplete entry: show the key
             return nodes.paragraph(text=key, classes=["kb-reference"])

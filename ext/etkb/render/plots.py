@@ -14,6 +14,7 @@ from docutils import nodes
 from .common import para
 
 MIN_POINTS = 2
+MAX_LEGEND = 12
 
 
 def plot_data(cat, bench: str, results) -> tuple | None:
@@ -52,7 +53,7 @@ def plot_build(data, ctx) -> list[nodes.Node]:
     with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "path", "font.size": 9,
                                 "text.color": grey, "axes.labelcolor": grey, "axes.edgecolor": grey,
                                 "xtick.color": grey, "ytick.color": grey}):
-        fig, ax = plt.subplots(figsize=(6.4, 4.0))
+        fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
         colors = plt.get_cmap("tab10")
         for i, name in enumerate(techniques):
             xs = [p[2] for p in points if p[0] == name]
@@ -61,8 +62,8 @@ def plot_build(data, ctx) -> list[nodes.Node]:
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.grid(True, alpha=0.3)
-        ax.legend(fontsize=7, frameon=False, loc="best", labelcolor=grey)
-        fig.tight_layout()
+        if len(techniques) <= MAX_LEGEND:  # a longer legend would hide the points
+            ax.legend(fontsize=7, frameon=False, loc="best", labelcolor=grey)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
         plt.close(fig)
