@@ -74,8 +74,12 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
               "## Related techniques", ""]
     if kb:
         lines += ["See " + ", ".join(f"{{kb:tech}}`{o}`" for o in others) + "."]
-    else:
-        lines += ["See " + ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in others) + "."]
+    else:  # the static equivalent of what kb adds at the end of a technique page
+        lines += ["See " + ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in others) + ".", "",
+                  "## Related techniques (same category)", "", ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in others),
+                  "", "## Referenced by", "", f"- [Technique {int(others[0][1:])}]({others[0]}.md)", "", "## Reference", "",
+                  f"Author {i} and B. Second. Paper title of technique {i}. In *Conference*, 2022.", "",
+                  "```bibtex", f"@inproceedings{{key{i:04d},", f'  title = "Paper title of technique {i}",', "}", "```"]
     return "\n".join(lines) + "\n"
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import pybtex.database
 import pybtex.errors
 from pybtex.backends.plaintext import Backend as PlainText
+from pybtex.database import BibliographyData
+from pybtex.database.output.bibtex import Writer as BibtexWriter
 from pybtex.richtext import Text
 
 from .diagnostics import KbWarning, warn
@@ -123,7 +125,10 @@ class Paper:
         return [name for name, value in (("title", self.title), ("author", self.authors), ("year", self.year)) if not value]
 
 
-_TEXT = PlainText()  # one backend: pybtex's render_as() looks the plugin up on every call (slow)
+# One backend and one writer: pybtex's render_as() and to_string() look their plugin up
+# through package metadata on every call, which dominated the build (see bench/README.md).
+_TEXT = PlainText()
+_BIBTEX = BibtexWriter()
 
 
 def latex_to_text(value: str) -> str:
@@ -147,8 +152,8 @@ def paper_from_entry(key: str, entry, where: str = "") -> Paper:
         venue = "arXiv preprint"
     venue = venue or fields.get("howpublished", "") or fields.get("publisher", "")
     try:
-        bibtex = entry.to_string("bibtex").strip()
-    except Exception:
+        bibtex = _BIBTEX.to_string(BibliographyData({key: entry})).strip()
+    except Exception:  # an entry pybtex cannot write back: no BibTeX block
         bibtex = ""
     return Paper(
         key=key,

@@ -82,10 +82,15 @@ class Catalog:
     paper_home: dict[str, tuple[str, str]] = field(default_factory=dict)  # bib key -> (kind, id) whose page shows it
     referenced_by: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # indexes, filled once by build_catalog, so every lookup a view makes is O(answer)
+    by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> direct member techniques
+    results_by: dict[tuple[str, str], tuple[Result, ...]] = field(default_factory=dict)  # ("technique"|"benchmark", id)
 
     # --- lookups -------------------------------------------------------------------
-    def ids(self, kind: str) -> list[str]:
-        return sorted(i for k, i in self.objects if k == kind)
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """All ids of one kind, sorted (an index, not a scan)."""
+        return self.by_kind.get(kind, ())
 
     def get(self, kind: str, ident: str) -> Decl | None:
         return self.objects.get((kind, ident))
@@ -117,18 +122,20 @@ class Catalog:
         return out
 
     def techniques_in(self, category: str, descendants: bool = True) -> list[str]:
-        cats = set(self.descendants(category)) if descendants else {category}
-        return [t for t in self.ids("technique") if cats & set(self.tech_categories.get(t, ()))]
+        cats = self.descendants(category) if descendants else [category]
+        return sorted({t for c in cats for t in self.members.get(c, ())})
 
     def paper_of(self, kind: str, ident: str) -> Paper | None:
         decl = self.get(kind, ident)
         return self.papers.get(decl.get("paper")) if decl else None
 
     def results_for(self, technique: str | None = None, benchmark: str | None = None) -> list[Result]:
-        return [
-            r for r in self.results
-            if (technique is None or r.technique == technique) and (benchmark is None or r.benchmark == benchmark)
-        ]
+        if technique is not None:
+            found = self.results_by.get(("technique", technique), ())
+            return [r for r in found if benchmark is None or r.benchmark == benchmark]
+        if benchmark is not None:
+            return list(self.results_by.get(("benchmark", benchmark), ()))
+        return list(self.results)
 
 
 def anchor_id(kind: str, ident: str) -> str:
@@ -177,6 +184,11 @@ def build_catalog(
         cat.objects[key] = decl
         if decl.kind == "technique":
             first_tech_of_doc.setdefault(decl.docname, decl.id)
+
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for kind, ident in cat.objects:
+        kinds[kind].append(ident)
+    cat.by_kind = {kind: tuple(sorted(ids)) for kind, ids in kinds.items()}
 
     # titles: a declared title, else the paper title for repos/benchmarks, else the page title
     for (kind, ident), decl in cat.objects.items():
@@ -280,6 +292,11 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
             else:
                 problem((decl, "categories"), KbWarning.UNKNOWN_CATEGORY, f"technique {ident!r}: unknown category {category!r}")
         cat.tech_categories[ident] = tuple(known)
+    members: dict[str, list[str]] = defaultdict(list)
+    for ident in cat.ids("technique"):
+        for category in cat.tech_categories[ident]:
+            members[category].append(ident)
+    cat.members = {c: tuple(ts) for c, ts in members.items()}
 
 
 def _build_metrics(cat: Catalog, problem) -> None:
@@ -337,6 +354,11 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
         results.append(Result(canonical, bench, source_key, source_where, setting, tuple(values), decl.docname, decl.lineno))
     results.sort(key=lambda r: (r.benchmark, r.technique, str(r.setting_value("model") or ""), r.docname, r.lineno))
     cat.results = tuple(results)
+    index: dict[tuple[str, str], list[Result]] = defaultdict(list)
+    for r in cat.results:
+        index[("technique", r.technique)].append(r)
+        index[("benchmark", r.benchmark)].append(r)
+    cat.results_by = {k: tuple(v) for k, v in index.items()}
 
 
 def _build_repos(cat: Catalog, problem) -> None:

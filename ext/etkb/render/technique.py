@@ -81,15 +81,25 @@ def _own(cat, view):
     return ident if decl is not None and decl.docname == view.docname else None
 
 
+MAX_SAME_CATEGORY = 12  # a page lists a bounded neighbourhood, never a whole category
+
+
 def related_data(cat, view, env):
     ident = _own(cat, view)
     if ident is None:
         return None
-    cats = set(cat.tech_categories.get(ident, ()))
-    same = [t for t in cat.ids("technique") if t != ident and cats & set(cat.tech_categories.get(t, ()))]
+    mine = cat.tech_categories.get(ident, ())
+    shared: dict[str, int] = {}
+    for category in mine:
+        for other in cat.members.get(category, ()):
+            if other != ident:
+                shared[other] = shared.get(other, 0) + 1
+    nearest = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_SAME_CATEGORY]
     return {
         "relations": tuple((label, other, cat.title("technique", other)) for label, other in cat.relations.get(ident, ())),
-        "same_category": tuple((t, cat.title("technique", t)) for t in same),
+        "same_category": tuple((t, cat.title("technique", t)) for t in nearest),
+        "more": max(0, len(shared) - len(nearest)),
+        "categories": tuple((c, cat.title("category", c)) for c in mine),
     }
 
 
@@ -102,7 +112,10 @@ def related_build(data, ctx):
         by_label.setdefault(label, []).append(xref("technique", other, title, doc))
     rows = [(label, joined(links)) for label, links in by_label.items()]
     if data["same_category"]:
-        rows.append(("Same category", joined(xref("technique", t, title, doc) for t, title in data["same_category"])))
+        links = joined(xref("technique", t, title, doc) for t, title in data["same_category"])
+        if data["more"]:
+            links += [nodes.Text(f" and {data['more']} more in "), *joined(xref("category", c, t, doc) for c, t in data["categories"])]
+        rows.append(("Same category", links))
     return [field_list(rows)] if rows else [para("No related techniques are recorded yet.", classes=["kb-empty"])]
 
 
