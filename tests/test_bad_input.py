@@ -45,6 +45,21 @@ CASES = {
         "index.md:4: technique 't': paper 'doe2020fast' is not in refs.bib",
     ],
     "bib-field": ["refs.bib:18: entry 'nameless2020' lacks title, author, year, which 'index' shows"],
+    "no-title": ["index.md:1: the page declaring technique 't' has no title; the id is shown instead"],
+    "misplaced": [
+        "index.md:8: a page declares one technique; 't' is already declared here",
+        "other.md:3: kb:result outside a technique page needs :technique:",
+    ],
+    "bad-filter": [
+        "index.md:4: 'year': 'twenty-twenty' is not a year or a range like 2019-2022",
+        "index.md:8: 'sort': '-popularity' is not a column",
+        "index.md:9: 'columns': 'colour' is not one of",
+    ],
+    "huge-value": [
+        "index.md:6: 'complexity': text longer than 500 characters",
+        "index.md:13: 'acc': '1000000",
+    ],
+    "non-utf8": ["bad.md:1: byte 0xe9 is not valid utf-8-sig: the page is left out of this build"],
     "bib-syntax": [
         "refs.bib:5: BibTeX syntax error",
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
@@ -69,6 +84,11 @@ SUBTYPES = {
     "orphan-category": ["orphan_category", "unknown_category"],
     "bib-missing": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
     "bib-field": ["bib_field"],
+    "no-title": ["no_title"],
+    "misplaced": ["misplaced"] * 2,
+    "bad-filter": ["bad_filter", "bad_filter", "bad_value"],
+    "huge-value": ["bad_value"] * 2,
+    "non-utf8": ["encoding"],
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
 }
 
@@ -82,6 +102,14 @@ def test_bad_input_is_one_located_warning(build, case):
         assert got.startswith(expected), (got, expected)
         assert got.endswith(f"[kb.{subtype}]"), got
     assert "Traceback" not in result.app.warning.getvalue()
+
+
+def test_the_corpus_covers_every_warning_subtype():
+    from etkb.diagnostics import KbWarning
+
+    covered = {subtype for subtypes in SUBTYPES.values() for subtype in subtypes}
+    assert covered == {w.subtype for w in KbWarning}
+    assert set(SUBTYPES) == set(CASES)
 
 
 def test_unknown_reference_is_not_a_link(build):

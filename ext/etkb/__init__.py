@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from . import bib, exports, freshness, navigation
+from . import bib, exports, freshness, navigation, sources
 from .catalog import ROLE_KINDS, view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
@@ -39,7 +39,9 @@ def add_footer(app, doctree) -> None:
     owners = {d.kind: d.id for d in domain.data["decls"].get(docname, ()) if d.kind in ("technique", "benchmark")}
     if not owners:
         return
-    top = next(iter(doctree.findall(nodes.section)), None) or doctree
+    top = next(iter(doctree.findall(nodes.section)), None)
+    if top is None:  # an untitled page (reported as kb.no_title): our sections would become its title
+        return
     for kind, view, title, anchor in FOOTER_SECTIONS:
         if kind not in owners:
             continue
@@ -80,6 +82,7 @@ def setup(app):
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.connect("config-inited", bib.check_bibfiles, priority=400)
+    app.connect("env-before-read-docs", sources.skip_undecodable)
     app.connect("doctree-read", add_footer, priority=400)
     app.connect("env-updated", replay_problems)
     app.connect("env-get-updated", freshness.updated_docs)

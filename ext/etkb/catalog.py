@@ -195,7 +195,12 @@ def build_catalog(
         if kind == "metric":
             continue
         title = decl.get("title") if kind in ("repo", "benchmark") else None
-        cat.titles[(kind, ident)] = title or doc_titles.get(decl.docname) or ident
+        page_title = doc_titles.get(decl.docname, "")
+        if not page_title.strip() or page_title == "<no title>":
+            page_title = ""
+            if kind in ("technique", "category") or (kind == "benchmark" and not title):
+                problem(decl, KbWarning.NO_TITLE, f"the page declaring {kind} {ident!r} has no title; the id is shown instead")
+        cat.titles[(kind, ident)] = title or page_title or ident
 
     _check_papers(cat, problem)
     _build_aliases(cat, problem)
