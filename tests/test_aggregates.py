@@ -93,3 +93,11 @@ def test_leaderboard_draws_accuracy_versus_cost_without_author_markup(build, tmp
 def test_no_plot_without_a_cost_metric(build):
     result = build("fresh")
     assert result.html("bench").select_one(".kb-plot") is None
+
+
+def test_table_script_only_where_a_table_can_use_it(build):
+    result = build("tables")
+    assert 'src="_static/kb-tables.js' in (result.outdir / "table.html").read_text()
+    assert "kb-tables.js" not in (result.outdir / "alpha.html").read_text()
+    assert "_static/kb.css" in (result.outdir / "alpha.html").read_text()
+    assert (result.outdir / "_static" / "kb-tables.js").is_file()

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 
 from . import bib, exports, freshness, navigation, sources
@@ -76,6 +78,20 @@ def warn_missing_reference(app, domain, node) -> bool | None:
     return True
 
 
+def add_assets(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: our CSS on every page, the table script only where a table can use it."""
+    if doctree is not None and any("kb-sortable" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
+        app.add_js_file("kb-tables.js", defer="defer")
+
+
+def add_static_path(app, config) -> None:
+    """``config-inited``: ship our static files. Done here, not at builder-inited, so the
+    value is the same every run and never reads as a configuration change."""
+    static = str(Path(__file__).parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
 def setup(app):
     setup_config(app)
     setup_nodes(app)
@@ -89,4 +105,7 @@ def setup(app):
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", exports.write_exports)
     app.connect("html-page-context", navigation.bounded_toctree, priority=400)
+    app.connect("html-page-context", add_assets)
+    app.connect("config-inited", add_static_path)
+    app.add_css_file("kb.css")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
