@@ -50,9 +50,9 @@ def page_kb(out: Path) -> float:
 STOCK_FURO_MAX = 1000  # stock furo is quadratic: ~9 min at 1000 pages, over an hour at 3000
 
 
-def measure(n: int, work: Path, parallel: bool) -> dict:
+def measure(n: int, work: Path, parallel: bool, stock: bool = True) -> dict:
     row: dict = {"n": n}
-    variants = ("plain", "plain-nav", "kb") if n <= STOCK_FURO_MAX else ("plain-nav", "kb")
+    variants = ("plain", "plain-nav", "kb") if stock and n <= STOCK_FURO_MAX else ("plain-nav", "kb")
     for variant in variants:
         src = generate(work / f"{variant}-{n}", n, variant, EXT)
         out = work / f"{variant}-{n}-html"
@@ -87,12 +87,13 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="N = 100, 1000, 3000 (else 100 and 1000)")
     parser.add_argument("--sizes", type=int, nargs="*", help="override the sizes")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock-furo baseline (slow: quadratic)")
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "etkb-bench")
     args = parser.parse_args()
     sizes = args.sizes or ([100, 1000, 3000] if args.full else [100, 1000])
     rows = []
     for n in sizes:
-        row = measure(n, args.work, parallel=not args.no_parallel)
+        row = measure(n, args.work, parallel=not args.no_parallel, stock=not args.no_stock)
         rows.append(row)
         print(json.dumps(row), flush=True)
     base = rows[0]

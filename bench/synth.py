@@ -43,6 +43,7 @@ def categories(n: int) -> list[tuple[str, str | None]]:
 def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool) -> str:
     tid = f"t{i:04d}"
     others = [f"t{rng.randrange(n):04d}" for _ in range(3)]
+    neighbours = [f"t{rng.randrange(n):04d}" for _ in range(12)]  # kb lists up to 12 same-category techniques
     mycats = sorted(set(rng.sample(cats, 2)))
     top1, params, flops = round(70 + rng.random() * 15, 1), round(5 + rng.random() * 80, 1), round(1 + rng.random() * 15, 1)
     lines = [f"# Technique {i}", ""]
@@ -76,7 +77,7 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
         lines += ["See " + ", ".join(f"{{kb:tech}}`{o}`" for o in others) + "."]
     else:  # the static equivalent of what kb adds at the end of a technique page
         lines += ["See " + ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in others) + ".", "",
-                  "## Related techniques (same category)", "", ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in others),
+                  "## Related techniques (same category)", "", ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in neighbours),
                   "", "## Referenced by", "", f"- [Technique {int(others[0][1:])}]({others[0]}.md)", "", "## Reference", "",
                   f"Author {i} and B. Second. Paper title of technique {i}. In *Conference*, 2022.", "",
                   "```bibtex", f"@inproceedings{{key{i:04d},", f'  title = "Paper title of technique {i}",', "}", "```"]

@@ -46,6 +46,8 @@ class Context:
 
     env: Any
     docname: str
+    builder: Any = None
+    catalog: Any = None
     serial: int = 0
 
     def new_id(self, prefix: str) -> str:
@@ -90,7 +92,7 @@ class KbViewTransform(SphinxPostTransform):
         catalog = domain.catalog
         docname = self.env.docname
         records = domain.views_of(docname)
-        ctx = Context(self.env, docname)
+        ctx = Context(self.env, docname, self.app.builder, catalog)
         placeholders = list(self.document.findall(kb_view))
         done: set[int] = set()
         for node in placeholders:

@@ -7,18 +7,36 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import NoUri
 
 from ..schema import URL_RE
 
 KIND_ROLE = {"technique": "tech", "category": "cat", "repo": "repo", "benchmark": "bench"}
 
 
-def xref(kind: str, ident: str, title: str, docname: str, content: nodes.Node | None = None) -> addnodes.pending_xref:
-    """A link to a kb object, resolved (or reported) by Sphinx's reference resolver."""
-    return addnodes.pending_xref(
-        "", content if content is not None else nodes.inline(title, title), refdomain="kb", reftype=KIND_ROLE[kind],
-        reftarget=ident, refexplicit=True, refdoc=docname, refwarn=True,
-    )
+def xref(kind: str, ident: str, title: str, ctx, content: nodes.Node | None = None) -> nodes.Node:
+    """A link to a kb object. Views link only to objects the catalogue knows, so the link is
+    made here directly; a pending_xref per link made Sphinx's resolver a third of the build."""
+    content = content if content is not None else nodes.inline(title, title)
+    target = ctx.catalog.anchor(kind, ident)
+    if target is None:  # not in the catalogue: let Sphinx's resolver report it, located
+        return addnodes.pending_xref("", content, refdomain="kb", reftype=KIND_ROLE[kind], reftarget=ident,
+                                     refexplicit=True, refdoc=ctx.docname, refwarn=True)
+    return page_link(target[0], content, ctx, anchor=target[1], title=title)
+
+
+def page_link(docname: str, content: nodes.Node | str, ctx, anchor: str = "", title: str = "") -> nodes.Node:
+    """A reference to a page (and anchor) of this site; plain content where the builder has no URIs."""
+    if isinstance(content, str):
+        content = nodes.inline(content, content)
+    try:
+        uri = "" if docname == ctx.docname else ctx.builder.get_relative_uri(ctx.docname, docname)
+    except NoUri:
+        return content
+    ref = nodes.reference("", "", content, internal=True, refuri=f"{uri}#{anchor}" if anchor else (uri or "#"))
+    if title:
+        ref["reftitle"] = title
+    return ref
 
 
 def external(url: str, text: str | None = None) -> nodes.Node:

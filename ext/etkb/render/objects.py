@@ -23,7 +23,7 @@ def repo_build(data, ctx):
     if description:
         out.append(para(description, classes=["kb-repo-description"]))
     if techniques:
-        out.append(para("Techniques: ", *joined(xref("technique", t, tt, ctx.docname) for t, tt in techniques),
+        out.append(para("Techniques: ", *joined(xref("technique", t, tt, ctx) for t, tt in techniques),
                         classes=["kb-repo-techniques"]))
     return out
 
@@ -92,7 +92,7 @@ def repos_build(data, ctx):
                 children.append(nodes.Text(f" — {description}"))
             if techniques:
                 children.append(nodes.Text(" Used by: "))
-                children += joined(xref("technique", t, tt, ctx.docname) for t, tt in techniques)
+                children += joined(xref("technique", t, tt, ctx) for t, tt in techniques)
             item += para(*children)
             items += item
         out += [rubric, items]

@@ -55,10 +55,13 @@ def plot_build(data, ctx) -> list[nodes.Node]:
                                 "xtick.color": grey, "ytick.color": grey}):
         fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
         colors = plt.get_cmap("tab10")
-        for i, name in enumerate(techniques):
-            xs = [p[2] for p in points if p[0] == name]
-            ys = [p[3] for p in points if p[0] == name]
-            ax.scatter(xs, ys, label=name, color=colors(i % 10), s=28)
+        if len(techniques) <= MAX_LEGEND:  # one labelled series per technique
+            for i, name in enumerate(techniques):
+                xs = [p[2] for p in points if p[0] == name]
+                ys = [p[3] for p in points if p[0] == name]
+                ax.scatter(xs, ys, label=name, color=colors(i % 10), s=28)
+        else:  # one series: a legend of hundreds would hide the points, and cost seconds
+            ax.scatter([p[2] for p in points], [p[3] for p in points], color=colors(0), s=14, alpha=0.7)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.grid(True, alpha=0.3)

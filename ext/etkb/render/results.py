@@ -41,16 +41,15 @@ def results_table_data(cat, results, bench, with_technique: bool):
     }
 
 
-def _source_cell(key: str, where: str, home, doc: str) -> list:
+def _source_cell(key: str, where: str, home, ctx) -> list:
     """``key, Table N``; the key links to the page whose Reference section formats that paper."""
     label = nodes.literal(key, key, classes=["kb-source-key"])
     if home:
-        label = xref(*home, key, doc, content=label)
+        label = xref(*home, key, ctx, content=label)
     return [label, nodes.Text(f", {where}")]
 
 
 def results_table_build(data, ctx, classes=("kb-results",)):
-    doc = ctx.docname
     headers = []
     if data["with_technique"]:
         headers.append("Technique")
@@ -68,17 +67,17 @@ def results_table_build(data, ctx, classes=("kb-results",)):
         cells = []
         if data["with_technique"]:
             ident, title = row["technique"]
-            cells.append([xref("technique", ident, title, doc)])
+            cells.append([xref("technique", ident, title, ctx)])
         cells += [setting.get(k, "") for k, _ in data["settings"]]
         cells += [values.get(m, "–") for m, _ in data["metrics"]]
-        cells.append(_source_cell(*row["source"], doc))
+        cells.append(_source_cell(*row["source"], ctx))
         if data["notes"]:
             cells.append(setting.get("note", ""))
         rows.append(cells)
     caption_ident, caption_title = data["benchmark"]
     tbl = table(headers, rows, classes=classes, numeric=numeric)
     title = nodes.title()
-    title += xref("benchmark", caption_ident, caption_title, doc)
+    title += xref("benchmark", caption_ident, caption_title, ctx)
     tbl.insert(0, title)
     tbl["ids"].append(ctx.new_id("kb-results"))
     return [tbl]

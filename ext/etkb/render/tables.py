@@ -93,11 +93,11 @@ def techniques_data(cat, view, env):
     }
 
 
-def _cell(column, value, ident, title, doc):
+def _cell(column, value, ident, title, ctx):
     if column == "name":
-        return [xref("technique", ident, title, doc)]
+        return [xref("technique", ident, title, ctx)]
     if column == "categories":
-        return joined(xref("category", c, t, doc) for c, t in value)
+        return joined(xref("category", c, t, ctx) for c, t in value)
     if column == "code":
         return [external(value, "code")] if value else "—"
     if column in ("modality", "targets"):
@@ -114,7 +114,7 @@ def techniques_build(data, ctx):
     rows = []
     for ident, values in data["rows"]:
         title = dict(zip(columns, values)).get("name") or ident
-        rows.append([_cell(c, v, ident, title, ctx.docname) for c, v in zip(columns, values)])
+        rows.append([_cell(c, v, ident, title, ctx) for c, v in zip(columns, values)])
     headers = [HEADINGS[c] for c in columns]
     numeric = [c in ("year", "results") for c in columns]
     tbl = table(headers, rows, classes=("kb-techniques", "kb-sortable"), numeric=numeric)

@@ -46,11 +46,10 @@ def _members_view(category):
 def category_card_build(data, ctx):
     if data is None:
         return []
-    doc = ctx.docname
-    path = joined((xref("category", c, t, doc) for c, t in data["path"]), " › ")
+    path = joined((xref("category", c, t, ctx) for c, t in data["path"]), " › ")
     rows = [
         ("Part of", path if data["path"] else "the top level of the taxonomy"),
-        ("Sub-categories", joined(xref("category", c, f"{t} ({n})", doc) for c, t, n in data["children"]) if data["children"] else []),
+        ("Sub-categories", joined(xref("category", c, f"{t} ({n})", ctx) for c, t, n in data["children"]) if data["children"] else []),
         ("Also known as", ", ".join(data["aliases"])),
         ("Techniques", f"{data['count']} (sub-categories included)"),
     ]
@@ -71,7 +70,7 @@ def taxonomy_build(data, ctx):
         lst = nodes.bullet_list(classes=["kb-taxonomy"])
         for ident, title, count, children in items:
             item = nodes.list_item()
-            item += para(xref("category", ident, title, ctx.docname), nodes.Text(f" ({count})"))
+            item += para(xref("category", ident, title, ctx), nodes.Text(f" ({count})"))
             if children:
                 item += build(children)
             lst += item

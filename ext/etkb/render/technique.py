@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx_design.shared import create_component
 
-from .common import badge, external, field_list, joined, para, xref
+from .common import badge, external, field_list, joined, page_link, para, xref
 
 
 def card_data(cat, view, env):
@@ -45,7 +44,6 @@ def card_build(data, ctx):
     header += para(data["title"] or "(paper title missing from refs.bib)", classes=["kb-paper-title"])
     card += header
     body = create_component("card-body", classes=["sd-card-body"])
-    doc = ctx.docname
     code = []
     if data["code"]:
         code = [external(data["code"]), nodes.Text(f" ({data['code_status']})")]
@@ -54,7 +52,7 @@ def card_build(data, ctx):
     body += field_list([
         ("Authors", ", ".join(data["authors"])),
         ("Venue", " ".join(x for x in (data["venue"], f"({data['year']})" if data["year"] else "") if x)),
-        ("Categories", joined((xref("category", c, t, doc) for c, t in data["categories"]))),
+        ("Categories", joined((xref("category", c, t, ctx) for c, t in data["categories"]))),
         ("Modality", joined(badge(m, "info") for m in data["modality"]) if data["modality"] else []),
         ("Reduces", joined(badge(t, "success") for t in data["targets"]) if data["targets"] else []),
         ("Complexity", data["complexity"]),
@@ -106,15 +104,14 @@ def related_data(cat, view, env):
 def related_build(data, ctx):
     if data is None:
         return []
-    doc = ctx.docname
     by_label: dict[str, list] = {}
     for label, other, title in data["relations"]:
-        by_label.setdefault(label, []).append(xref("technique", other, title, doc))
+        by_label.setdefault(label, []).append(xref("technique", other, title, ctx))
     rows = [(label, joined(links)) for label, links in by_label.items()]
     if data["same_category"]:
-        links = joined(xref("technique", t, title, doc) for t, title in data["same_category"])
+        links = joined(xref("technique", t, title, ctx) for t, title in data["same_category"])
         if data["more"]:
-            links += [nodes.Text(f" and {data['more']} more in "), *joined(xref("category", c, t, doc) for c, t in data["categories"])]
+            links += [nodes.Text(f" and {data['more']} more in "), *joined(xref("category", c, t, ctx) for c, t in data["categories"])]
         rows.append(("Same category", links))
     return [field_list(rows)] if rows else [para("No related techniques are recorded yet.", classes=["kb-empty"])]
 
@@ -132,8 +129,7 @@ def backlinks_build(data, ctx):
         return [para("No other page references this yet.", classes=["kb-empty"])]
     items = nodes.bullet_list(classes=["kb-backlinks"])
     for other_doc, title in data:
-        ref = addnodes.pending_xref("", nodes.inline(title, title), refdomain="std", reftype="doc",
-                                    reftarget="/" + other_doc, refexplicit=True, refdoc=ctx.docname)
+        ref = page_link(other_doc, title, ctx)
         items += nodes.list_item("", para(ref))
     return [items]
 
