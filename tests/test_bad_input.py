@@ -59,7 +59,10 @@ CASES = {
         "index.md:6: 'complexity': text longer than 500 characters",
         "index.md:13: 'acc': '1000000",
     ],
-    "non-utf8": ["bad.md:1: byte 0xe9 is not valid utf-8-sig: the page is left out of this build"],
+    "non-utf8": [
+        "bad.md:1: byte 0xe9 is not valid utf-8-sig; it is shown as \N{REPLACEMENT CHARACTER}",
+        "index.md:1: byte 0xe9 is not valid utf-8-sig; it is shown as \N{REPLACEMENT CHARACTER}",
+    ],
     "bib-syntax": [
         "refs.bib:5: BibTeX syntax error",
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
@@ -88,7 +91,7 @@ SUBTYPES = {
     "misplaced": ["misplaced"] * 2,
     "bad-filter": ["bad_filter", "bad_filter", "bad_value"],
     "huge-value": ["bad_value"] * 2,
-    "non-utf8": ["encoding"],
+    "non-utf8": ["encoding"] * 2,
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
 }
 
@@ -129,6 +132,14 @@ def test_author_text_is_escaped_everywhere(build):
     assert "<b>bold</b>" in text
     assert '<script>alert("d")</script>' in text  # a repo description
     assert result.kb_warnings() == []
+
+
+def test_undecodable_page_still_builds_and_warns_again(build, make_app):
+    first = build("bad-non-utf8")
+    assert "T\N{REPLACEMENT CHARACTER}st" in first.text("index")
+    again = make_app("html", srcdir=first.srcdir)
+    again.build()
+    assert again.warning.getvalue().count("[kb.encoding]") == 2
 
 
 def test_warnings_are_replayed_on_an_unchanged_rebuild(build, make_app):

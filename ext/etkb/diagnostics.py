@@ -33,7 +33,7 @@ class KbWarning(Enum):
     UNKNOWN_REF = ("unknown_ref", 'A ``kb`` role points at an id that is not declared.')
     CATEGORY_CYCLE = ("category_cycle", 'Categories whose parents form a cycle.')
     ORPHAN_CATEGORY = ("orphan_category", 'A category with neither ``:parent:`` nor ``:root:``: it hangs outside the taxonomy.')
-    ENCODING = ("encoding", 'A page that is not valid text in source_encoding (UTF-8); it is left out of the build.')
+    ENCODING = ("encoding", 'A page that is not valid text in source_encoding (UTF-8); invalid bytes are shown as U+FFFD.')
     NO_TITLE = ("no_title", 'A page that declares a technique, category or benchmark has no title to show it by.')
     MISPLACED = ("misplaced", 'A directive where it cannot stand, e.g. two techniques on one page.')
     BIB_FILE = ("bib_file", '``refs.bib`` is missing, unreadable or has a syntax error; it is left out of the build.')
