@@ -48,7 +48,7 @@ def test_numbers_round_trip(value):
     assert parse_number(repr(value), "x") == value
 
 
-titles = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+titles = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(lambda t: t.strip() == t and t)
 
 
 @settings(max_examples=40, deadline=None)
