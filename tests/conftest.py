@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -10,10 +11,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 ROOT = Path(__file__).parent
 REPO = ROOT.parent
 sys.path.insert(0, str(REPO / "ext"))
+
+# Property tests explore the same examples on every run, so CI cannot turn red by chance;
+# run with HYPOTHESIS_PROFILE=explore to search afresh.
+settings.register_profile("default", derandomize=True, deadline=None)
+settings.register_profile("explore", derandomize=False, deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
