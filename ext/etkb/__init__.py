@@ -90,6 +90,8 @@ def add_static_path(app, config) -> None:
     static = str(Path(__file__).parent / "static")
     if static not in config.html_static_path:
         config.html_static_path.append(static)
+    if config.kb_offline_math and str(config.mathjax_path).startswith(("http://", "https://")):
+        config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
 
 
 def setup(app):

@@ -80,7 +80,9 @@ def results_table_build(data, ctx, classes=("kb-results",)):
     title += xref("benchmark", caption_ident, caption_title, ctx)
     tbl.insert(0, title)
     tbl["ids"].append(ctx.new_id("kb-results"))
-    return [tbl]
+    wrapper = nodes.container(classes=["kb-table-wrap"])  # scrolls sideways on a phone
+    wrapper += tbl
+    return [wrapper]
 
 
 def result_data(cat, view, env):
@@ -138,5 +140,5 @@ def leaderboard_build(data, ctx):
         labels = [f"{name} {value}" for name, value in zip(("resolution", "sequence length", "extra data", "precision"), protocol) if value]
         if len(data["groups"]) > 1:
             out.append(para("Protocol: " + (", ".join(labels) if labels else "unspecified"), classes=["kb-protocol"]))
-        out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard"))
+        out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard", "kb-sortable"))
     return out + plots.plot_build(data["plot"], ctx)
