@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from docutils import nodes
@@ -94,6 +95,14 @@ def add_static_path(app, config) -> None:
         config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
 
 
+def freeze_heap(app, builder) -> None:
+    """``write-started``: move the environment into the GC's permanent generation before
+    Sphinx forks its writers, so their collections neither scan nor copy the parent's heap."""
+    if app.parallel > 1:
+        gc.collect()
+        gc.freeze()
+
+
 def setup(app):
     setup_config(app)
     setup_nodes(app)
@@ -107,6 +116,7 @@ def setup(app):
     app.connect("env-get-updated", freshness.updated_docs)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", exports.write_exports)
+    app.connect("write-started", freeze_heap)
     app.connect("html-page-context", navigation.bounded_toctree, priority=400)
     app.connect("html-page-context", add_assets)
     app.connect("config-inited", add_static_path)
