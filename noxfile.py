@@ -37,7 +37,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install(*CONSTRAINTS, "ruff")
-    session.run("ruff", "check", "ext", "tests", "noxfile.py")
+    session.run("ruff", "check", "ext", "tests", "bench", "noxfile.py")
 
 
 @nox.session
