@@ -15,7 +15,7 @@ from .catalog import ROLE_KINDS, view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
 from .domain import KbDomain
-from .placeholder import kb_view, setup_nodes
+from .placeholder import collect_views, kb_view, setup_nodes
 from .records import View
 from .render import KbViewTransform
 
@@ -50,8 +50,8 @@ def add_footer(app, doctree) -> None:
             continue
         section = nodes.section(ids=[anchor], names=[anchor], classes=["kb-section"])
         section += nodes.title(title, title)
-        record = View(view, docname, 0, anchor, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
-        section += kb_view("", view=view, view_index=domain.note_view(record))
+        record = View(view, docname, 0, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
+        section += kb_view("", record=record)
         top += section
 
 
@@ -112,6 +112,7 @@ def setup(app):
     app.connect("env-before-read-docs", sources.read_leniently_if_needed)
     app.connect("source-read", sources.note_invalid_bytes)
     app.connect("doctree-read", add_footer, priority=400)
+    app.connect("doctree-read", collect_views, priority=450)
     app.connect("env-updated", replay_problems)
     app.connect("env-get-updated", freshness.updated_docs)
     app.connect("warn-missing-reference", warn_missing_reference)

@@ -86,6 +86,7 @@ class Catalog:
     by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> direct member techniques
     results_by: dict[tuple[str, str], tuple[Result, ...]] = field(default_factory=dict)  # ("technique"|"benchmark", id)
+    results_at: dict[tuple[str, int], Result] = field(default_factory=dict)  # (docname, line) -> the result declared there
 
     # --- lookups -------------------------------------------------------------------
     def ids(self, kind: str) -> tuple[str, ...]:
@@ -128,6 +129,9 @@ class Catalog:
     def paper_of(self, kind: str, ident: str) -> Paper | None:
         decl = self.get(kind, ident)
         return self.papers.get(decl.get("paper")) if decl else None
+
+    def result_at(self, docname: str, lineno: int) -> Result | None:
+        return self.results_at.get((docname, lineno))
 
     def results_for(self, technique: str | None = None, benchmark: str | None = None) -> list[Result]:
         if technique is not None:
@@ -364,6 +368,7 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
         index[("technique", r.technique)].append(r)
         index[("benchmark", r.benchmark)].append(r)
     cat.results_by = {k: tuple(v) for k, v in index.items()}
+    cat.results_at = {(r.docname, r.lineno): r for r in cat.results}
 
 
 def _build_repos(cat: Catalog, problem) -> None:

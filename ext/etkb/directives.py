@@ -127,9 +127,8 @@ class KbDirective(SphinxDirective):
         return node
 
     def placeholder(self, view: str, **options) -> kb_view:
-        record = View(view, self.env.docname, self.lineno, "", tuple(sorted(options.items())))
-        index = self.domain.note_view(record)
-        node = kb_view("", view=view, view_index=index)
+        """A placeholder carrying its view record, stamped with this page (see :mod:`etkb.placeholder`)."""
+        node = kb_view("", record=View(view, self.env.docname, self.lineno, tuple(sorted(options.items()))))
         self.set_source_info(node)
         return node
 
@@ -183,7 +182,7 @@ class ResultDirective(KbDirective):
 
     def declare(self, decl: Decl) -> list[nodes.Node]:
         self.domain.note_decl(decl)
-        return [self.placeholder("result", docname=decl.docname, lineno=decl.lineno)]
+        return [self.placeholder("result", benchmark=decl.get("benchmark"), lines=(decl.lineno,))]
 
 
 class ViewDirective(KbDirective):

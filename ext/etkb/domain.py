@@ -51,6 +51,7 @@ class KbDomain(Domain):
     indices = [TechniqueIndex, RepoIndex]
 
     _catalog: Catalog | None = None
+    _view_data: dict | None = None  # View -> its data, for this catalogue (fingerprint, then write)
     _style = None
     _navigation = None  # etkb.navigation.Navigation, built on first use in each process
 
@@ -65,9 +66,12 @@ class KbDomain(Domain):
     def note_problem(self, problem: Problem) -> None:
         self._append("problems", problem.docname, problem)
 
-    def note_view(self, view: View) -> int:
-        self._append("views", view.docname, view)
-        return len(self.data["views"][view.docname]) - 1
+    def set_views(self, docname: str, views: tuple[View, ...]) -> None:
+        """The page's views in document order (collected at doctree-read)."""
+        if views:
+            self.data["views"][docname] = views
+        else:
+            self.data["views"].pop(docname, None)
 
     def note_ref(self, ref: RefUse) -> None:
         self._append("refs", ref.docname, ref)
@@ -96,7 +100,18 @@ class KbDomain(Domain):
         if self._catalog is None:
             titles = {doc: title.astext() for doc, title in self.env.titles.items()}
             self._catalog = build_catalog(self.all("decls"), self.all("refs"), load_papers(self.env), titles)
+            self._view_data = {}
         return self._catalog
+
+    def view_data(self, view: View):
+        """The data a view shows, computed once per catalogue (the fingerprint and the
+        writer use the same value, so what is written is what was fingerprinted)."""
+        from .render import view_data
+
+        catalog = self.catalog
+        if view not in self._view_data:
+            self._view_data[view] = view_data(catalog, view, self.env)
+        return self._view_data[view]
 
     def reference_style(self):
         """The pybtex formatting style named by ``bibtex_default_style``, made once per build

@@ -68,12 +68,11 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """A placeholder to fill late: what kind of view, where, and its parsed options."""
+    """A placeholder to fill late: what kind of view, the page it stands on, and its parsed options."""
 
     kind: str
     docname: str
     lineno: int
-    node_id: str
     options: tuple[tuple[str, Any], ...] = ()
 
     def get(self, name: str, default: Any = None) -> Any:

@@ -337,6 +337,8 @@ RESULT = Schema(
         Field("batch-size", "int", "Batch size of speed measurements."),
         Field("extra-data", "text", "Extra training data, e.g. ImageNet-21k."),
         Field("baseline", "text", "What this row is compared with, e.g. DeiT-S."),
+        Field("protocol", "text", "Evaluation protocol when it differs from the benchmark's own, e.g. 'reported by the model's authors'; "
+              "leaderboards rank each protocol apart."),
         Field("note", "text", "Anything else a reader needs to compare this row."),
     ),
 )

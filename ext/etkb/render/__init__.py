@@ -1,9 +1,10 @@
 """Views: placeholders filled in the resolve phase from the catalogue.
 
 Each view is a pair of functions: ``data(catalog, view, env)`` returns the plain,
-comparable data the view shows, and ``build(data, ctx)`` turns it into docutils nodes.
-The split is what keeps incremental builds honest: :mod:`etkb.freshness` fingerprints
-exactly the ``data`` a page would show, without rendering it.
+comparable data the view shows (links already resolved, see :class:`.common.Link`), and
+``build(data, ctx)`` turns exactly that data into docutils nodes. A builder gets no
+catalogue, so it cannot show anything its data does not hold: :mod:`etkb.freshness`
+fingerprints the data, and a page is rewritten whenever what it shows changed.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ VIEWS: dict[str, ViewFns] = {
     "repo": (objects.repo_data, objects.repo_build),
     "benchmark-card": (objects.benchmark_card_data, objects.benchmark_card_build),
     "leaderboard": (results.leaderboard_data, results.leaderboard_build),
-    "result": (results.result_data, None),  # built per run of adjacent blocks, see below
+    "result": (results.result_data, results.result_build),
     "techniques": (tables.techniques_data, tables.techniques_build),
     "repos": (objects.repos_data, objects.repos_build),
 }
@@ -42,12 +43,11 @@ def view_data(catalog, view, env) -> Any:
 
 @dataclass
 class Context:
-    """What a builder function may use besides its data."""
+    """What a builder function may use besides its data: where it is written, and how."""
 
     env: Any
-    docname: str
+    docname: str  # the document being written (the root document for singlehtml and latex)
     builder: Any = None
-    catalog: Any = None
     serial: int = 0
 
     def new_id(self, prefix: str) -> str:
@@ -55,18 +55,21 @@ class Context:
         self.serial += 1
         return f"{prefix}-{self.serial}"
 
-    def formatted_reference(self, key: str) -> nodes.Node:
-        """The paper's reference in the bibliography style of sphinxcontrib-bibtex."""
+    def formatted_reference(self, paper) -> nodes.Node:
+        """The paper's reference in the bibliography style of sphinxcontrib-bibtex.
+
+        A function of the :class:`~etkb.bib.Paper` value alone: its ``bibtex`` field is the
+        whole entry, so the fingerprint of a page showing it covers what is formatted."""
         from pybtex_docutils import Backend
 
-        entry = self.env.domains["cite"].bibdata.data.entries.get(key)
+        entry = self.env.domains["cite"].bibdata.data.entries.get(paper.key)
         if entry is None:
-            return nodes.paragraph(text=key)
+            return nodes.paragraph(text=paper.key)
         try:
             formatted = self.env.domains["kb"].reference_style().format_entry(label="", entry=entry)
             return Backend().paragraph(formatted)
         except Exception:  # pybtex cannot format an incomplete entry: show the key
-            return nodes.paragraph(text=key, classes=["kb-reference"])
+            return nodes.paragraph(text=paper.key, classes=["kb-reference"])
 
 
 def replace(node: nodes.Element, new: list[nodes.Node]) -> None:
@@ -83,50 +86,17 @@ def replace(node: nodes.Element, new: list[nodes.Node]) -> None:
 
 
 class KbViewTransform(SphinxPostTransform):
-    """Replace every placeholder before references are resolved (priority 10)."""
+    """Replace every placeholder before references are resolved (priority 10).
+
+    Each placeholder carries its own view record, stamped with the page it stands on,
+    so a merged doctree (singlehtml, latex) renders every view for its own page."""
 
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
         domain = self.env.domains["kb"]
-        catalog = domain.catalog
-        docname = self.env.docname
-        records = domain.views_of(docname)
-        ctx = Context(self.env, docname, self.app.builder, catalog)
-        placeholders = list(self.document.findall(kb_view))
-        done: set[int] = set()
-        for node in placeholders:
-            if id(node) in done:
-                continue
-            index = node.get("view_index", -1)
-            view = records[index] if 0 <= index < len(records) else None
-            if view is None:
-                replace(node, [])
-                continue
-            if view.kind == "result":
-                run = self._result_run(node, records, catalog)
-                done.update(id(n) for n, _ in run)
-                built = results.result_run_build([r for _, r in run], catalog, ctx)
-                for other, _ in run[1:]:
-                    replace(other, [])
-                replace(node, built)
-                continue
-            data_fn, build_fn = VIEWS[view.kind]
-            replace(node, build_fn(data_fn(catalog, view, self.env), ctx))
-
-    def _result_run(self, node, records, catalog):
-        """The result placeholders that follow ``node`` directly, for the same benchmark."""
-        def result_of(n):
-            index = n.get("view_index", -1)
-            return results.result_data(catalog, records[index], self.env) if 0 <= index < len(records) else None
-
-        first = result_of(node)
-        run = [(node, first)]
-        sibling = node.next_node(descend=False, siblings=True)
-        while isinstance(sibling, kb_view) and sibling.get("view") == "result":
-            r = result_of(sibling)
-            if first is None or r is None or r.benchmark != first.benchmark:
-                break
-            run.append((sibling, r))
-            sibling = sibling.next_node(descend=False, siblings=True)
-        return run
+        ctx = Context(self.env, self.env.docname, self.app.builder)
+        for node in list(self.document.findall(kb_view)):
+            record = node["record"]
+            build = VIEWS[record.kind][1]
+            replace(node, build(domain.view_data(record), ctx))

@@ -1,42 +1,62 @@
 """Node builders shared by the views. Text goes into text nodes, never raw HTML, so
-docutils escapes everything an author wrote; only http(s) URLs become links."""
+docutils escapes everything an author wrote; only http(s) URLs become links.
+
+Links to kb objects are resolved while computing a view's *data* (:func:`link`), so the
+page, anchor and title a link shows are part of what the page's fingerprint covers;
+builders turn a :class:`Link` into a reference and look nothing up themselves.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.errors import NoUri
 
 from ..schema import URL_RE
 
-KIND_ROLE = {"technique": "tech", "category": "cat", "repo": "repo", "benchmark": "bench"}
+
+class Link(NamedTuple):
+    """A resolved link to a kb object: where it lives and what it is called."""
+
+    kind: str
+    ident: str
+    title: str
+    docname: str | None  # None: not in the catalogue (already reported); shown as plain text
+    anchor: str = ""
 
 
-def xref(kind: str, ident: str, title: str, ctx, content: nodes.Node | None = None) -> nodes.Node:
-    """A link to a kb object. Views link only to objects the catalogue knows, so the link is
-    made here directly; a pending_xref per link made Sphinx's resolver a third of the build."""
-    content = content if content is not None else nodes.inline(title, title)
-    target = ctx.catalog.anchor(kind, ident)
-    if target is None:  # not in the catalogue: let Sphinx's resolver report it, located
-        return addnodes.pending_xref("", content, refdomain="kb", reftype=KIND_ROLE[kind], reftarget=ident,
-                                     refexplicit=True, refdoc=ctx.docname, refwarn=True)
-    return page_link(target[0], content, ctx, anchor=target[1], title=title)
+def link(cat, kind: str, ident: str, title: str | None = None) -> Link:
+    """Resolve ``(kind, ident)`` against the catalogue, for a view's data."""
+    target = cat.anchor(kind, ident)
+    shown = title if title is not None else cat.title(kind, ident)
+    return Link(kind, ident, shown, *(target or (None, "")))
+
+
+def ref(target: Link, ctx, content: nodes.Node | None = None) -> nodes.Node:
+    """A reference node for a resolved :class:`Link`."""
+    content = content if content is not None else nodes.inline(target.title, target.title)
+    if target.docname is None:
+        return content
+    return page_link(target.docname, content, ctx, anchor=target.anchor, title=target.title)
 
 
 def page_link(docname: str, content: nodes.Node | str, ctx, anchor: str = "", title: str = "") -> nodes.Node:
-    """A reference to a page (and anchor) of this site; plain content where the builder has no URIs."""
+    """A reference to a page (and anchor) of this site; plain content where the builder has no URIs.
+
+    ``ctx.docname`` is the document being written (for singlehtml and latex, the root
+    document), so the URI is relative to where the reader is."""
     if isinstance(content, str):
         content = nodes.inline(content, content)
     try:
         uri = "" if docname == ctx.docname else ctx.builder.get_relative_uri(ctx.docname, docname)
     except NoUri:
         return content
-    ref = nodes.reference("", "", content, internal=True, refuri=f"{uri}#{anchor}" if anchor else (uri or "#"))
+    ref_node = nodes.reference("", "", content, internal=True, refuri=f"{uri}#{anchor}" if anchor else (uri or "#"))
     if title:
-        ref["reftitle"] = title
-    return ref
+        ref_node["reftitle"] = title
+    return ref_node
 
 
 def external(url: str, text: str | None = None) -> nodes.Node:

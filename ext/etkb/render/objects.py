@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .common import badge, external, field_list, joined, para, xref
+from .common import badge, external, field_list, joined, link, para, ref
 
 
 def repo_data(cat, view, env):
@@ -12,7 +12,7 @@ def repo_data(cat, view, env):
     if repo is None or repo.docname != view.docname:
         return None
     return (repo.title, repo.url, repo.kind, repo.description,
-            tuple((t, cat.title("technique", t)) for t in repo.techniques))
+            tuple(link(cat, "technique", t) for t in repo.techniques))
 
 
 def repo_build(data, ctx):
@@ -23,7 +23,7 @@ def repo_build(data, ctx):
     if description:
         out.append(para(description, classes=["kb-repo-description"]))
     if techniques:
-        out.append(para("Techniques: ", *joined(xref("technique", t, tt, ctx) for t, tt in techniques),
+        out.append(para("Techniques: ", *joined(ref(t, ctx) for t in techniques),
                         classes=["kb-repo-techniques"]))
     return out
 
@@ -65,7 +65,7 @@ def repos_data(cat, view, env):
     groups = []
     for kind in kinds:
         repos = tuple(
-            (r.id, r.title, r.url, r.description, tuple((t, cat.title("technique", t)) for t in r.techniques))
+            (r.id, r.title, r.url, r.description, tuple(link(cat, "technique", t) for t in r.techniques))
             for r in cat.repos.values() if r.kind == kind
         )
         if repos:
@@ -92,7 +92,7 @@ def repos_build(data, ctx):
                 children.append(nodes.Text(f" — {description}"))
             if techniques:
                 children.append(nodes.Text(" Used by: "))
-                children += joined(xref("technique", t, tt, ctx) for t, tt in techniques)
+                children += joined(ref(t, ctx) for t in techniques)
             item += para(*children)
             items += item
         out += [rubric, items]

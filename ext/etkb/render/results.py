@@ -6,10 +6,17 @@ from __future__ import annotations
 from docutils import nodes
 
 from . import plots
-from .common import para, table, xref
+from .common import link, para, ref, table
 
 SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
-                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("baseline", "Baseline"))
+                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("baseline", "Baseline"),
+                   ("protocol", "Protocol"))
+
+
+#: Settings that make results non-comparable: a leaderboard ranks each combination apart.
+#: A row's ``:protocol:`` (e.g. numbers a later paper reports for its own model) comes first.
+PROTOCOL_KEYS = (("protocol", ""), ("resolution", "resolution"), ("seq-len", "sequence length"),
+                 ("extra-data", "extra data"), ("precision", "precision"))
 
 
 def _metric_heading(metric) -> str:
@@ -18,11 +25,12 @@ def _metric_heading(metric) -> str:
 
 
 def _row_data(cat, r):
+    home = cat.paper_home.get(r.source_key)
     return {
-        "technique": (r.technique, cat.title("technique", r.technique)),
+        "technique": link(cat, "technique", r.technique),
         "setting": tuple((k, str(v)) for k, v in r.setting),
         "values": tuple((m, raw) for m, _, raw in r.values),
-        "source": (r.source_key, r.source_where, cat.paper_home.get(r.source_key)),
+        "source": (r.source_key, r.source_where, link(cat, *home) if home else None),
     }
 
 
@@ -32,7 +40,7 @@ def results_table_data(cat, results, bench, with_technique: bool):
     metrics = tuple(m for m in metrics if m.id in used)
     settings = tuple((k, label) for k, label in SETTING_COLUMNS if any(r.setting_value(k) is not None for r in results))
     return {
-        "benchmark": (bench, cat.title("benchmark", bench)),
+        "benchmark": link(cat, "benchmark", bench),
         "metrics": tuple((m.id, _metric_heading(m)) for m in metrics),
         "settings": settings,
         "notes": any(r.setting_value("note") for r in results),
@@ -45,7 +53,7 @@ def _source_cell(key: str, where: str, home, ctx) -> list:
     """``key, Table N``; the key links to the page whose Reference section formats that paper."""
     label = nodes.literal(key, key, classes=["kb-source-key"])
     if home:
-        label = xref(*home, key, ctx, content=label)
+        label = ref(home, ctx, content=label)
     return [label, nodes.Text(f", {where}")]
 
 
@@ -66,18 +74,16 @@ def results_table_build(data, ctx, classes=("kb-results",)):
         values = dict(row["values"])
         cells = []
         if data["with_technique"]:
-            ident, title = row["technique"]
-            cells.append([xref("technique", ident, title, ctx)])
+            cells.append([ref(row["technique"], ctx)])
         cells += [setting.get(k, "") for k, _ in data["settings"]]
         cells += [values.get(m, "–") for m, _ in data["metrics"]]
         cells.append(_source_cell(*row["source"], ctx))
         if data["notes"]:
             cells.append(setting.get("note", ""))
         rows.append(cells)
-    caption_ident, caption_title = data["benchmark"]
     tbl = table(headers, rows, classes=classes, numeric=numeric)
     title = nodes.title()
-    title += xref("benchmark", caption_ident, caption_title, ctx)
+    title += ref(data["benchmark"], ctx)
     tbl.insert(0, title)
     tbl["ids"].append(ctx.new_id("kb-results"))
     wrapper = nodes.container(classes=["kb-table-wrap"])  # scrolls sideways on a phone
@@ -86,18 +92,16 @@ def results_table_build(data, ctx, classes=("kb-results",)):
 
 
 def result_data(cat, view, env):
-    """One kb:result block; the transform merges a run of adjacent blocks of one benchmark."""
-    for r in cat.results:
-        if r.docname == view.docname and r.lineno == view.get("lineno"):
-            return r
-    return None
+    """A run of adjacent kb:result blocks for one benchmark (see :func:`etkb.placeholder.collect_views`)."""
+    found = [cat.result_at(view.docname, line) for line in view.get("lines", ())]
+    found = [r for r in found if r is not None]  # a result the catalogue rejected is reported, not shown
+    if not found:
+        return None
+    return results_table_data(cat, found, found[0].benchmark, with_technique=False)
 
 
-def result_run_build(results, cat, ctx):
-    results = [r for r in results if r is not None]
-    if not results:
-        return []
-    return results_table_build(results_table_data(cat, results, results[0].benchmark, with_technique=False), ctx)
+def result_build(data, ctx):
+    return results_table_build(data, ctx) if data is not None else []
 
 
 def leaderboard_data(cat, view, env):
@@ -116,10 +120,10 @@ def leaderboard_data(cat, view, env):
         v = 0.0 if v is None else (-v if metric is None or metric.better == "higher" else v)
         return (missing, v, r.technique, r.docname, r.lineno)
 
-    # keep non-comparable protocols apart: one table per (resolution, seq-len, extra-data, precision)
+    # keep non-comparable protocols apart: one table per (protocol, resolution, seq-len, extra-data, precision)
     groups: dict[tuple, list] = {}
     for r in results:
-        protocol = tuple(str(r.setting_value(k) or "") for k in ("resolution", "seq-len", "extra-data", "precision"))
+        protocol = tuple(str(r.setting_value(k) or "") for k, _ in PROTOCOL_KEYS)
         groups.setdefault(protocol, []).append(r)
     return {
         "plot": plots.plot_data(cat, bench, results),
@@ -137,7 +141,7 @@ def leaderboard_build(data, ctx):
         return [para("No results are recorded for this benchmark yet.", classes=["kb-empty"])]
     out = []
     for protocol, table_data in data["groups"]:
-        labels = [f"{name} {value}" for name, value in zip(("resolution", "sequence length", "extra data", "precision"), protocol) if value]
+        labels = [f"{name} {value}" if name else value for (_, name), value in zip(PROTOCOL_KEYS, protocol) if value]
         if len(data["groups"]) > 1:
             out.append(para("Protocol: " + (", ".join(labels) if labels else "unspecified"), classes=["kb-protocol"]))
         out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard", "kb-sortable"))

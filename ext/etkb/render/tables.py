@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .common import badge, external, joined, para, table, xref
+from .common import badge, external, joined, link, para, ref, table
 
 HEADINGS = {
     "name": "Technique", "title": "Paper", "authors": "Authors", "year": "Year", "venue": "Venue",
@@ -87,17 +87,25 @@ def cell_value(cat, ident, column):
 
 def techniques_data(cat, view, env):
     columns = view.get("columns") or ("name", "year", "venue", "categories", "code")
+
+    def shown(ident, column):
+        if column == "name":
+            return link(cat, "technique", ident)
+        if column == "categories":
+            return tuple(link(cat, "category", c) for c in cat.tech_categories.get(ident, ()))
+        return cell_value(cat, ident, column)
+
     return {
         "columns": tuple(columns),
-        "rows": tuple((ident, tuple(cell_value(cat, ident, c) for c in columns)) for ident in select(cat, view)),
+        "rows": tuple(tuple(shown(ident, c) for c in columns) for ident in select(cat, view)),
     }
 
 
-def _cell(column, value, ident, title, ctx):
+def _cell(column, value, ctx):
     if column == "name":
-        return [xref("technique", ident, title, ctx)]
+        return [ref(value, ctx)]
     if column == "categories":
-        return joined(xref("category", c, t, ctx) for c, t in value)
+        return joined(ref(c, ctx) for c in value)
     if column == "code":
         return [external(value, "code")] if value else "—"
     if column in ("modality", "targets"):
@@ -112,9 +120,8 @@ def techniques_build(data, ctx):
         return [para("No technique matches this table's filters.", classes=["kb-empty"])]
     columns = data["columns"]
     rows = []
-    for ident, values in data["rows"]:
-        title = dict(zip(columns, values)).get("name") or ident
-        rows.append([_cell(c, v, ident, title, ctx) for c, v in zip(columns, values)])
+    for values in data["rows"]:
+        rows.append([_cell(c, v, ctx) for c, v in zip(columns, values)])
     headers = [HEADINGS[c] for c in columns]
     numeric = [c in ("year", "results") for c in columns]
     tbl = table(headers, rows, classes=("kb-techniques", "kb-sortable"), numeric=numeric)

@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ..records import View
 from . import tables
-from .common import field_list, joined, para, xref
+from .common import field_list, joined, link, para, ref
 
 
 def _path(cat, ident):
@@ -17,7 +17,7 @@ def _path(cat, ident):
         seen.add(parent)
         if cat.get("category", parent) is None:
             break
-        path.insert(0, (parent, cat.title("category", parent)))
+        path.insert(0, link(cat, "category", parent))
         node = cat.get("category", parent)
     return tuple(path)
 
@@ -29,7 +29,7 @@ def category_card_data(cat, view, env):
         return None
     return {
         "path": _path(cat, ident),
-        "children": tuple((c, cat.title("category", c), len(cat.techniques_in(c))) for c in cat.children.get(ident, ())),
+        "children": tuple((link(cat, "category", c), len(cat.techniques_in(c))) for c in cat.children.get(ident, ())),
         "aliases": decl.get("aliases", ()),
         "count": len(cat.techniques_in(ident)),
         "table": tables.techniques_data(cat, _members_view(ident), env),
@@ -38,7 +38,7 @@ def category_card_data(cat, view, env):
 
 def _members_view(category):
     """The member table a category page shows: its techniques, sub-categories included."""
-    return View("techniques", "", 0, "", (("category", category),
+    return View("techniques", "", 0, (("category", category),
                                           ("columns", ("name", "year", "venue", "categories", "code")),
                                           ("sort", ("-year", "name"))))
 
@@ -46,10 +46,10 @@ def _members_view(category):
 def category_card_build(data, ctx):
     if data is None:
         return []
-    path = joined((xref("category", c, t, ctx) for c, t in data["path"]), " › ")
+    path = joined((ref(c, ctx) for c in data["path"]), " › ")
     rows = [
         ("Part of", path if data["path"] else "the top level of the taxonomy"),
-        ("Sub-categories", joined(xref("category", c, f"{t} ({n})", ctx) for c, t, n in data["children"]) if data["children"] else []),
+        ("Sub-categories", joined(ref(c._replace(title=f"{c.title} ({n})"), ctx) for c, n in data["children"]) if data["children"] else []),
         ("Also known as", ", ".join(data["aliases"])),
         ("Techniques", f"{data['count']} (sub-categories included)"),
     ]
@@ -58,7 +58,7 @@ def category_card_build(data, ctx):
 
 def taxonomy_data(cat, view, env):
     def tree(ident):
-        return (ident, cat.title("category", ident), len(cat.techniques_in(ident)),
+        return (link(cat, "category", ident), len(cat.techniques_in(ident)),
                 tuple(tree(c) for c in cat.children.get(ident, ())))
     root = view.get("root")
     roots = (root,) if root else cat.roots
@@ -68,9 +68,9 @@ def taxonomy_data(cat, view, env):
 def taxonomy_build(data, ctx):
     def build(items):
         lst = nodes.bullet_list(classes=["kb-taxonomy"])
-        for ident, title, count, children in items:
+        for category, count, children in items:
             item = nodes.list_item()
-            item += para(xref("category", ident, title, ctx), nodes.Text(f" ({count})"))
+            item += para(ref(category, ctx), nodes.Text(f" ({count})"))
             if children:
                 item += build(children)
             lst += item

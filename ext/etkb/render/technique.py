@@ -6,7 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx_design.shared import create_component
 
-from .common import badge, external, field_list, joined, page_link, para, xref
+from .common import badge, external, field_list, joined, link, page_link, para, ref
 
 
 def card_data(cat, view, env):
@@ -20,7 +20,7 @@ def card_data(cat, view, env):
         "authors": paper.authors if paper else (),
         "venue": paper.venue if paper else "",
         "year": paper.year if paper else "",
-        "categories": tuple((c, cat.title("category", c)) for c in cat.tech_categories.get(ident, ())),
+        "categories": tuple(link(cat, "category", c) for c in cat.tech_categories.get(ident, ())),
         "modality": decl.get("modality", ()),
         "targets": decl.get("targets", ()),
         "complexity": decl.get("complexity") or "",
@@ -52,7 +52,7 @@ def card_build(data, ctx):
     body += field_list([
         ("Authors", ", ".join(data["authors"])),
         ("Venue", " ".join(x for x in (data["venue"], f"({data['year']})" if data["year"] else "") if x)),
-        ("Categories", joined((xref("category", c, t, ctx) for c, t in data["categories"]))),
+        ("Categories", joined(ref(c, ctx) for c in data["categories"])),
         ("Modality", joined((badge(m, "info") for m in data["modality"]), " ") if data["modality"] else []),
         ("Reduces", joined((badge(t, "success") for t in data["targets"]), " ") if data["targets"] else []),
         ("Complexity", data["complexity"]),
@@ -94,10 +94,10 @@ def related_data(cat, view, env):
                 shared[other] = shared.get(other, 0) + 1
     nearest = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_SAME_CATEGORY]
     return {
-        "relations": tuple((label, other, cat.title("technique", other)) for label, other in cat.relations.get(ident, ())),
-        "same_category": tuple((t, cat.title("technique", t)) for t in nearest),
+        "relations": tuple((label, link(cat, "technique", other)) for label, other in cat.relations.get(ident, ())),
+        "same_category": tuple(link(cat, "technique", t) for t in nearest),
         "more": max(0, len(shared) - len(nearest)),
-        "categories": tuple((c, cat.title("category", c)) for c in mine),
+        "categories": tuple(link(cat, "category", c) for c in mine),
     }
 
 
@@ -105,13 +105,13 @@ def related_build(data, ctx):
     if data is None:
         return []
     by_label: dict[str, list] = {}
-    for label, other, title in data["relations"]:
-        by_label.setdefault(label, []).append(xref("technique", other, title, ctx))
+    for label, other in data["relations"]:
+        by_label.setdefault(label, []).append(ref(other, ctx))
     rows = [(label, joined(links)) for label, links in by_label.items()]
     if data["same_category"]:
-        links = joined(xref("technique", t, title, ctx) for t, title in data["same_category"])
+        links = joined(ref(t, ctx) for t in data["same_category"])
         if data["more"]:
-            links += [nodes.Text(f" and {data['more']} more in "), *joined(xref("category", c, t, ctx) for c, t in data["categories"])]
+            links += [nodes.Text(f" and {data['more']} more in "), *joined(ref(c, ctx) for c in data["categories"])]
         rows.append(("Same category", links))
     return [field_list(rows)] if rows else [para("No related techniques are recorded yet.", classes=["kb-empty"])]
 
@@ -147,7 +147,7 @@ def reference_build(paper, ctx):
         return []
     if isinstance(paper, tuple):
         return [para(f"The paper {paper[1]!r} is not in refs.bib.", classes=["kb-empty"])]
-    out = [ctx.formatted_reference(paper.key)]
+    out = [ctx.formatted_reference(paper)]
     ids = []
     if paper.doi:
         ids.append(external(f"https://doi.org/{paper.doi}", f"doi:{paper.doi}"))
