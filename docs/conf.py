@@ -8,6 +8,7 @@ sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..",
 project = "Efficient Transformers Knowledge Base"
 author = "The Efficient Transformers KB authors"
 copyright = "2026, " + author
+version = release = "0.1"  # EPUB requires one
 
 extensions = [
     "myst_parser",

@@ -93,6 +93,10 @@ def add_static_path(app, config) -> None:
         config.html_static_path.append(static)
     if config.kb_offline_math and str(config.mathjax_path).startswith(("http://", "https://")):
         config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
+    # the vendored MathJax's licence and notes ship with the site, but an EPUB has no media type for them
+    notes = [f"_static/mathjax/{name}" for name in ("LICENSE", "README.md")]
+    if hasattr(config, "epub_exclude_files"):
+        config.epub_exclude_files = [*config.epub_exclude_files, *(n for n in notes if n not in config.epub_exclude_files)]
 
 
 def freeze_heap(app, builder) -> None:

@@ -103,6 +103,17 @@ def field_list(rows: Iterable[tuple[str, list[nodes.Node] | nodes.Node | str]]) 
     return fl
 
 
+def _plain(cell) -> str:
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, list):
+        return "".join(_plain(c) for c in cell)
+    return cell.astext()
+
+
+MAX_COLUMN_WIDTH = 40
+
+
 def table(
     headers: Sequence[str],
     rows: Iterable[Sequence[nodes.Node | str | list]],
@@ -110,11 +121,13 @@ def table(
     numeric: Sequence[bool] | None = None,
 ) -> nodes.table:
     """A plain docutils table (readable without JavaScript, styled by the theme)."""
+    rows = [list(cells) for cells in rows]
     tbl = nodes.table(classes=["kb-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     tbl += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
+    for i, title in enumerate(headers):  # relative widths: HTML ignores them, text and LaTeX need them
+        widest = max(len(_plain(cells[i])) for cells in [[*headers], *rows] if i < len(cells))
+        group += nodes.colspec(colwidth=min(max(widest, 3), MAX_COLUMN_WIDTH))
     head = nodes.thead()
     hrow = nodes.row()
     for i, title in enumerate(headers):
