@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 ALWAYS_WRITTEN = {"genindex", "search", "kb-techindex", "kb-repoindex"}  # Sphinx's own index pages
@@ -105,8 +106,9 @@ def test_changing_a_title_in_refs_bib_rewrites_pages_showing_it(build, make_app,
     bib = first.srcdir / "refs.bib"
     touch(bib, bib.read_text().replace("Alpha Attention", "Alpha Attention Revised"))
     _, read = rebuild(make_app, first.srcdir)
-    assert read == []
-    assert written_pages(first.outdir, before) == {"alpha", "table", PARENT}
+    assert read == ["references"]  # sphinxcontrib-bibtex re-reads the page holding the bibliography
+    # mentions cites the entry: its citation's tooltip shows the title
+    assert written_pages(first.outdir, before) == {"alpha", "table", "references", "mentions", PARENT}
     assert "Alpha Attention Revised" in (first.outdir / "table.html").read_text()
     assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)
 
@@ -125,3 +127,83 @@ def test_parallel_build_equals_serial_build(build):
         for name in ("catalogue.json", "results.json", "techniques.csv", "results.csv"):
             assert (serial.outdir / "_exports" / name).read_bytes() == (parallel.outdir / "_exports" / name).read_bytes()
         assert serial.kb_warnings() == parallel.kb_warnings()
+
+
+def problems(app) -> list[str]:
+    """Warnings about the site (not the test harness re-registering Sphinx's nodes)."""
+    return [line for line in app._warning.getvalue().splitlines() if "WARNING" in line and "[app." not in line]
+
+
+def edit(srcdir: Path, name: str, old: str, new: str) -> None:
+    path = srcdir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    touch(path, text.replace(old, new))
+
+
+def rename(srcdir: Path, old: str, new: str) -> None:
+    (srcdir / f"{old}.md").rename(srcdir / f"{new}.md")
+    edit(srcdir, "index.md", f"\n{old}\n", f"\n{new}\n")
+
+
+def delete(srcdir: Path, name: str) -> None:
+    (srcdir / f"{name}.md").unlink()
+    edit(srcdir, "index.md", f"\n{name}\n", "\n")
+
+
+#: Each upstream change a page may show, and a page that must show its effect.
+UPSTREAM_CHANGES = {
+    "metric label": (lambda s: edit(s, "bench.md", ":better: higher", ":label: Top-1 accuracy\n:better: higher"),
+                     "alpha", "Top-1 accuracy"),
+    "metric unit": (lambda s: edit(s, "bench.md", ":better: higher", ":unit: %\n:better: higher"), "beta", "acc (%)"),
+    "metric direction": (lambda s: edit(s, "bench.md", ":better: higher", ":better: lower"), "gamma", "acc ↓"),
+    "benchmark title": (lambda s: edit(s, "bench.md", "# Bench", "# Bench Renamed"), "alpha", "Bench Renamed"),
+    "category retitled": (lambda s: edit(s, "c1.md", "# Cat One", "# Category Uno"), "alpha", "Category Uno"),
+    "category moved": (lambda s: edit(s, "c2.md", ":root:", ":parent: c1"), "c1", "Cat Two"),
+    "category renamed": (lambda s: (edit(s, "c2.md", "{kb:category} c2", "{kb:category} c3"),
+                                    edit(s, "gamma.md", ":categories: c2", ":categories: c3"),
+                                    edit(s, "mentions.md", "{kb:cat}`c2`", "{kb:cat}`c3`")), "gamma", "Cat Two"),
+    "technique page retitled": (lambda s: edit(s, "gamma.md", "# Gamma", "# Gamma Prime"), "mentions", "Gamma Prime"),
+    "technique page renamed": (lambda s: rename(s, "gamma", "delta"), "mentions", "delta.html"),
+    "technique page deleted": (lambda s: (delete(s, "gamma"), edit(s, "mentions.md", "{kb:tech}`gamma`, ", "")),
+                               "c2", "No technique"),
+    "bib title": (lambda s: edit(s, "refs.bib", "Beta Pruning", "Beta Pruning Again"), "table", "Beta Pruning Again"),
+    "bib year": (lambda s: edit(s, "refs.bib", "year = {2021}", "year = {2019}"), "beta", "2019"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(UPSTREAM_CHANGES))
+def test_upstream_change_gives_the_same_pages_as_a_clean_build(build, make_app, tmp_path, change):
+    apply, page, shown = UPSTREAM_CHANGES[change]
+    first = build("fresh")
+    apply(first.srcdir)
+    app, _ = rebuild(make_app, first.srcdir)
+    assert shown in (first.outdir / f"{page}.html").read_text(encoding="utf-8"), f"{page} does not show {shown!r}"
+    assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)
+
+
+def test_role_link_target_moving_to_another_page_rewrites_the_linking_page(build, make_app):
+    """Guards the role part of the fingerprint: the linking page's source does not change."""
+    first = build("fresh")
+    rename(first.srcdir, "gamma", "delta")
+    rebuild(make_app, first.srcdir)
+    link = BeautifulSoup((first.outdir / "mentions.html").read_text(), "html.parser").select_one("a[href*=kb-technique-gamma]")
+    assert link is not None and link["href"].startswith("delta.html")
+
+
+def test_broken_refs_bib_then_fixed_recovers_fully(build, make_app, tmp_path):
+    first = build("fresh")
+    bib = first.srcdir / "refs.bib"
+    good = bib.read_text()
+    touch(bib, good.replace("title = {Alpha Attention},", "title = {Alpha Attention}", 1))
+    broken, _ = rebuild(make_app, first.srcdir)
+    assert "[kb.bib_file]" in broken._warning.getvalue()
+    touch(bib, good)
+    fixed, _ = rebuild(make_app, first.srcdir)
+    assert problems(fixed) == []
+    again, _ = rebuild(make_app, first.srcdir)
+    assert problems(again) == []
+    citation = BeautifulSoup((first.outdir / "mentions.html").read_text(), "html.parser").select_one(".bibtex-citation")
+    assert citation is not None and "Alp20" in citation.get_text()
+    assert "Alpha Attention" in (first.outdir / "references.html").read_text()
+    assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)

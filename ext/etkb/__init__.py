@@ -113,6 +113,7 @@ def setup(app):
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.connect("config-inited", bib.check_bibfiles, priority=400)
+    app.connect("env-get-outdated", bib.reread_when_bibfiles_change)
     app.connect("env-before-read-docs", sources.read_leniently_if_needed)
     app.connect("source-read", sources.note_invalid_bytes)
     app.connect("doctree-read", add_footer, priority=400)

@@ -49,6 +49,26 @@ def check_bibfiles(app, config) -> None:
         config.bibtex_bibfiles = keep
 
 
+def reread_when_bibfiles_change(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: re-read every page that cites, when the usable bib files changed.
+
+    A withheld (broken) file changes ``bibtex_bibfiles`` for one build; the pages read in
+    that build stored citations and bibliographies without it, and sphinxcontrib-bibtex
+    would never read them again once the file is fixed (they no longer depend on it). So
+    whenever the set of usable files differs from the previous build's, those pages are
+    read again, and a fixed refs.bib fully recovers on the next build.
+    """
+    kb = env.domains["kb"]
+    current = tuple(str(name) for name in env.config.bibtex_bibfiles or ())
+    previous = kb.data.get("bibfiles")
+    kb.data["bibfiles"] = current
+    if previous is None or previous == current:
+        return []
+    cite = env.domains["cite"]
+    citing = {ref.docname for ref in cite.citation_refs} | {key.docname for key in cite.bibliographies}
+    return sorted(citing & env.found_docs)
+
+
 def _conf_line(app) -> str:
     """``conf.py:<line>`` of the ``bibtex_bibfiles`` setting, to point at it."""
     conf = Path(app.confdir, "conf.py")

@@ -46,7 +46,7 @@ class KbDomain(Domain):
         "benchmark": ObjType("benchmark", "bench", "any"),
     }
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
-    initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}, "papers": None}
+    initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")}, "papers": None, "bibfiles": None}
     directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 

@@ -1,39 +1,61 @@
 """Incremental correctness: rewrite a page when, and only when, what it shows changed.
 
-Sphinx re-reads only edited pages. A page that shows data declared elsewhere (a
-card's category titles, a table's rows, a link's text) must also be *rewritten* when
-that data changes. At ``env-get-updated`` we digest, per page, the data its views and
-``kb`` links would show (:func:`etkb.render.view_data`), compare it with the digest
-stored in the environment, and return the pages whose digest changed. This is
-Sphinx's own ``TocTreeCollector.get_updated_docs`` idea applied to our data.
+Sphinx re-reads only edited pages. A page that shows data declared elsewhere (a card's
+category titles, a table's rows, a link's text and target, a citation's label and
+tooltip) must also be *rewritten* when that data changes. At ``env-get-updated`` we
+digest, per page, exactly what it shows from elsewhere:
+
+- the data of each of its views (:meth:`etkb.domain.KbDomain.view_data`), which is all
+  their builders read, links included;
+- the title and target of each ``kb`` role on it;
+- the label, target and formatted text of each of its citations;
+
+compare it with the digest stored in the environment, and return the pages whose digest
+changed. This is Sphinx's own ``TocTreeCollector.get_updated_docs`` idea applied to our data.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 
 from .catalog import ROLE_KINDS
-from .render import view_data
 
 
-def page_digest(domain, env, docname: str) -> str:
+def citation_parts(env) -> dict[str, list[str]]:
+    """docname -> what its citations show (label, bibliography page, formatted entry)."""
+    cite = env.domains["cite"]
+    shown = {}
+    for citation in cite.citations:
+        tooltip = citation.tooltip_entry.text if citation.tooltip_entry is not None else ""
+        shown.setdefault(citation.key, (citation.formatted_entry.label, citation.bibliography_key.docname,
+                                        citation.citation_id, repr(tooltip)))
+    parts: dict[str, list[str]] = defaultdict(list)
+    for ref in cite.citation_refs:
+        parts[ref.docname].extend(repr((target.key, shown.get(target.key))) for target in ref.targets)
+    return parts
+
+
+def page_digest(domain, docname: str, citations: list[str]) -> str:
     catalog = domain.catalog
-    parts = [repr(view_data(catalog, view, env)) for view in domain.views_of(docname)]
+    parts = [repr(domain.view_data(view)) for view in domain.views_of(docname)]
     for ref in domain.data["refs"].get(docname, ()):
         kind = ROLE_KINDS.get(ref.kind, ref.kind)
         target = catalog.resolve(kind, ref.target)
         parts.append(repr((ref.kind, ref.target, target and catalog.title(kind, target), target and catalog.anchor(kind, target))))
+    parts += citations
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def updated_docs(app, env) -> list[str]:
-    """``env-get-updated``: pages whose shown kb data changed since the last build."""
+    """``env-get-updated``: pages whose shown kb data or citations changed since the last build."""
     domain = env.domains["kb"]
     stored = domain.data["fingerprints"]
+    citations = citation_parts(env)
     changed = []
-    pages = sorted(set(domain.data["views"]) | set(domain.data["refs"]))
+    pages = sorted((set(domain.data["views"]) | set(domain.data["refs"]) | set(citations)) & env.all_docs.keys())
     for docname in pages:
-        digest = page_digest(domain, env, docname)
+        digest = page_digest(domain, docname, citations.get(docname, []))
         if stored.get(docname) != digest:
             if docname in stored:
                 changed.append(docname)
