@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import Build
+
 CASES = {
     "unknown-option": ["index.md:6: unknown option 'colour' of kb:technique"],
     "bad-value": [
@@ -24,7 +26,10 @@ CASES = {
         "index.md:6: 'code': 'javascript:alert(1)' is not an absolute http(s) URL",
         "index.md:10: 'url': 'data:text/html,hi' is not an absolute http(s) URL",
     ],
-    "duplicate-id": ["other.md:3: duplicate technique id 't'; the first, in 'index' line 7, is kept"],
+    "duplicate-id": [
+        "copy.md:3: duplicate technique id 't': 't' line 3 declares it and keeps it; give this one its own id",
+        "repos.md:3: repo id 'code-t' is reserved for the official code of technique 't'",
+    ],
     "unknown-category": ["index.md:5: technique 't': unknown category 'nosuch'"],
     "unknown-technique": [
         "index.md:6: technique 't': builds-on unknown technique 'ghost'",
@@ -76,7 +81,7 @@ SUBTYPES = {
     "missing-option": ["missing_option"] * 3,
     "malformed-list": ["malformed_list"] * 2,
     "bad-url": ["bad_url"] * 2,
-    "duplicate-id": ["duplicate_id"],
+    "duplicate-id": ["duplicate_id"] * 2,
     "unknown-category": ["unknown_category"],
     "unknown-technique": ["unknown_technique"] * 2,
     "unknown-benchmark": ["unknown_benchmark"],
@@ -97,7 +102,7 @@ SUBTYPES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_is_one_located_warning(build, case):
+def test_bad_input_is_one_located_warning_repeated_until_fixed(build, make_app, case):
     result = build(f"bad-{case}")
     warnings = result.kb_warnings()
     assert len(warnings) == len(CASES[case]), warnings
@@ -105,6 +110,11 @@ def test_bad_input_is_one_located_warning(build, case):
         assert got.startswith(expected), (got, expected)
         assert got.endswith(f"[kb.{subtype}]"), got
     assert "Traceback" not in result.app.warning.getvalue()
+    # an unchanged rebuild reads nothing, repeats every warning and still fails -W
+    again = make_app("html", srcdir=result.srcdir, warningiserror=True)
+    again.build()
+    assert Build(again, result.srcdir, result.outdir).kb_warnings() == warnings
+    assert again.statuscode != 0
 
 
 def test_the_corpus_covers_every_warning_subtype():

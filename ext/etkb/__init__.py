@@ -11,7 +11,7 @@ from pathlib import Path
 from docutils import nodes
 
 from . import bib, exports, freshness, navigation, sources
-from .catalog import ROLE_KINDS, view_problems
+from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
 from .domain import KbDomain
@@ -70,13 +70,11 @@ def replay_problems(app, env) -> None:
         warn(KbWarning.from_subtype(p.subtype), p.message, p.location)
 
 
-def warn_missing_reference(app, domain, node) -> bool | None:
-    """Report an unknown ``kb`` role target as ``kb.unknown_ref``, located."""
-    if node.get("refdomain") != "kb":
-        return None
-    kind = ROLE_KINDS.get(node.get("reftype"), node.get("reftype"))
-    warn(KbWarning.UNKNOWN_REF, f"unknown {kind} {node.get('reftarget')!r}", node)
-    return True
+def silence_missing_reference(app, domain, node) -> bool | None:
+    """An unknown ``kb`` role target is reported by the catalogue from its stored record
+    (``kb.unknown_ref``), so it repeats on every build; Sphinx's write-time warning, which
+    an unchanged rebuild would skip, is silenced."""
+    return True if node.get("refdomain") == "kb" else None
 
 
 def add_assets(app, pagename, templatename, context, doctree) -> None:
@@ -120,7 +118,7 @@ def setup(app):
     app.connect("doctree-read", collect_views, priority=450)
     app.connect("env-updated", replay_problems)
     app.connect("env-get-updated", freshness.updated_docs)
-    app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("warn-missing-reference", silence_missing_reference)
     app.connect("build-finished", exports.write_exports)
     app.connect("write-started", freeze_heap)
     app.connect("html-page-context", navigation.bounded_toctree, priority=400)

@@ -142,6 +142,14 @@ class Catalog:
         return list(self.results)
 
 
+def _precedence(decl: Decl) -> tuple:
+    """Which of several declarations of one id wins: the one on the page named after the id
+    (``techniques/hilo.md`` for ``hilo``), then the usual (kind, id, docname, line) order. A page
+    copied as a template and not yet renamed is then the one reported, not its original."""
+    own_page = decl.docname.rsplit("/", 1)[-1] == decl.id
+    return (decl.kind, decl.id, not own_page, decl.docname, decl.lineno)
+
+
 def anchor_id(kind: str, ident: str) -> str:
     return f"kb-{kind}-{ident}".replace(".", "-").replace("_", "-")
 
@@ -172,8 +180,8 @@ def build_catalog(
         problems.append(Problem(subtype.subtype, message, docname, lineno))
 
     results: list[Decl] = []
-    first_tech_of_doc: dict[str, str] = {}
-    for decl in sorted(decls, key=lambda d: d.sort_key):
+    first_tech_of_doc: dict[str, str | None] = {}  # None: the page's technique lost a duplicate-id contest
+    for decl in sorted(decls, key=_precedence):
         if decl.kind == "result":
             results.append(decl)
             continue
@@ -181,9 +189,12 @@ def build_catalog(
         if decl.kind == "metric":
             key = ("metric", f"{decl.get('benchmark')}/{decl.id}")
         if key in cat.objects:
-            first = cat.objects[key]
+            kept = cat.objects[key]
             problem(decl, KbWarning.DUPLICATE_ID,
-                    f"duplicate {decl.kind} id {decl.id!r}; the first, in {first.docname!r} line {first.lineno}, is kept")
+                    f"duplicate {decl.kind} id {decl.id!r}: {kept.docname!r} line {kept.lineno} declares it and keeps it; "
+                    f"give this one its own id")
+            if decl.kind == "technique":
+                first_tech_of_doc.setdefault(decl.docname, None)
             continue
         cat.objects[key] = decl
         if decl.kind == "technique":
@@ -329,6 +340,8 @@ def _build_metrics(cat: Catalog, problem) -> None:
 def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str, str], problem) -> None:
     results = []
     for decl in decls:
+        if not decl.get("technique") and decl.docname in first_tech_of_doc and first_tech_of_doc[decl.docname] is None:
+            continue  # its page's technique is a reported duplicate: one mistake, one warning
         technique = decl.get("technique") or first_tech_of_doc.get(decl.docname)
         bench = decl.get("benchmark")
         if technique is None:
@@ -400,6 +413,11 @@ def _build_repos(cat: Catalog, problem) -> None:
                                    tuple(sorted(set(repo.techniques) | {ident})), repo.docname, repo.anchor)
             continue
         rid = f"code-{ident}"
+        if rid in repos:  # a declared repo took the id generated for this technique's code
+            problem(cat.get("repo", rid) or decl, KbWarning.DUPLICATE_ID,
+                    f"repo id {rid!r} is reserved for the official code of technique {ident!r} "
+                    f"({url}); give this repository another id")
+            continue
         repos[rid] = Repo(rid, repo_title_from_url(url), url, "official-code",
                           f"Official code of {cat.title('technique', ident)}.", (ident,),
                           decl.docname, anchor_id("technique", ident))
@@ -432,7 +450,8 @@ def _build_backlinks(cat: Catalog, refs: list[RefUse]) -> None:
     for ref in refs:
         kind = ROLE_KINDS.get(ref.kind, ref.kind)
         target = cat.resolve(kind, ref.target)
-        if target is None:
+        if target is None:  # reported here, from the stored record, so it repeats on every build
+            cat.problems.append(Problem(KbWarning.UNKNOWN_REF.subtype, f"unknown {kind} {ref.target!r}", ref.docname, ref.lineno))
             continue
         decl = cat.get(kind, target) if kind != "repo" else None
         home = decl.docname if decl else (cat.repos[target].docname if target in cat.repos else None)
