@@ -1,29 +1,46 @@
-"""furo's sidebar is bounded: long toctree levels show only the current page."""
+"""furo's sidebar is bounded: long toctree levels show only the current page, and everything
+else looks as Sphinx's own navigation does (captions, explicit titles, external links)."""
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 
-def sidebar_links(outdir, page):
+def sidebar(outdir, page):
+    """(captions, [(link text, href)]) of the sidebar tree on one page."""
     soup = BeautifulSoup((outdir / f"{page}.html").read_text(), "html.parser")
-    return [a.get_text(strip=True) for a in soup.select(".sidebar-tree a")]
+    tree = soup.select_one(".sidebar-tree")
+    captions = [c.get_text(strip=True) for c in tree.select(".caption-text")]
+    return captions, [(a.get_text(strip=True), a["href"]) for a in tree.select("a")]
 
 
-def test_long_levels_show_only_the_current_branch(build):
-    result = build("fresh", html_theme="furo", kb_navigation_max_children=3)
-    # the root toctree has 8 entries (> 3): on alpha's page only the path to alpha is listed
-    assert sidebar_links(result.outdir, "alpha") == ["Alpha"]
-    soup = BeautifulSoup((result.outdir / "alpha.html").read_text(), "html.parser")
-    assert "current-page" in soup.select_one(".sidebar-tree li")["class"]  # furo still styles it
+@pytest.fixture(scope="module")
+def sites(make_app_module):
+    """The navigation root built bounded (limit 3) and with furo's own full tree."""
+    return {name: make_app_module("navigation", **conf) for name, conf in {
+        "bounded": {"kb_navigation_max_children": 3},
+        "stock": {"kb_bounded_navigation": False},
+        "roomy": {"kb_navigation_max_children": 50},
+    }.items()}
 
 
-def test_short_levels_are_listed_in_full_like_furo(build):
-    result = build("fresh", html_theme="furo")
-    assert sidebar_links(result.outdir, "alpha") == ["Alpha", "Beta", "Gamma", "Cat One", "Cat Two", "Bench", "Table", "Unrelated"]
-    assert sidebar_links(result.outdir, "unrelated") == sidebar_links(result.outdir, "alpha")
+def test_short_levels_match_furos_own_navigation(sites):
+    for page in ("index", "one", "two", "many/index"):
+        assert sidebar(sites["roomy"], page) == sidebar(sites["stock"], page), page
 
 
-def test_furo_full_tree_is_back_when_disabled(build):
-    result = build("fresh", html_theme="furo", kb_bounded_navigation=False, kb_navigation_max_children=3)
-    assert len(sidebar_links(result.outdir, "alpha")) == 8
+def test_captions_titles_and_external_links_are_kept(sites):
+    captions, links = sidebar(sites["bounded"], "one")
+    assert captions == ["Browse", "Elsewhere"]
+    texts = [text for text, _ in links]
+    assert texts[:3] == ["Page one", "Second page, titled here", "Many pages"]
+    assert ("Example site", "https://example.org/") in links
+
+
+def test_long_levels_show_only_the_current_branch(sites):
+    _, links = sidebar(sites["bounded"], "many/p3")
+    texts = [text for text, _ in links]
+    assert "Item 3" in texts and "Item 1" not in texts and "Item 5" not in texts
+    _, stock = sidebar(sites["stock"], "many/p3")
+    assert {"Item 1", "Item 5"} <= {text for text, _ in stock}  # the off switch brings furo's full tree back

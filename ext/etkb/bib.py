@@ -58,6 +58,8 @@ def reread_when_bibfiles_change(app, env, added, changed, removed) -> list[str]:
     whenever the set of usable files differs from the previous build's, those pages are
     read again, and a fixed refs.bib fully recovers on the next build.
     """
+    if "cite" not in env.domains:  # sphinxcontrib-bibtex not loaded: no citations to keep fresh
+        return []
     kb = env.domains["kb"]
     current = tuple(str(name) for name in env.config.bibtex_bibfiles or ())
     previous = kb.data.get("bibfiles")

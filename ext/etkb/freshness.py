@@ -24,6 +24,8 @@ from .catalog import ROLE_KINDS
 
 def citation_parts(env) -> dict[str, list[str]]:
     """docname -> what its citations show (label, bibliography page, formatted entry)."""
+    if "cite" not in env.domains:
+        return {}
     cite = env.domains["cite"]
     shown = {}
     for citation in cite.citations:

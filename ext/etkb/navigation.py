@@ -13,25 +13,45 @@ from __future__ import annotations
 
 from html import escape
 
+from sphinx import addnodes
+
 MAX_DEPTH = 4
 
 
 class Navigation:
-    """The toctree as parent and children maps, built once per process from the environment."""
+    """The toctrees as parent and entry maps, built once per process from the environment.
+
+    Entries keep what Sphinx's own sidebar shows: each toctree's caption (at the top level),
+    explicit entry titles and external links."""
 
     def __init__(self, env) -> None:
         self.root = env.config.root_doc
-        self.children = {doc: list(kids) for doc, kids in env.toctree_includes.items()}
         self.titles = {doc: title.astext() for doc, title in env.titles.items()}
+        #: doc -> [(caption, [(title, docname or None, url or None)])], one item per toctree
+        self.trees: dict[str, list[tuple[str, list[tuple[str, str | None, str | None]]]]] = {}
+        for doc, toc in env.tocs.items():
+            for tree in toc.findall(addnodes.toctree):
+                entries = []
+                for title, ref in tree["entries"]:
+                    if ref == "self":
+                        continue
+                    if "://" in ref:
+                        entries.append((title or ref, None, ref))
+                    elif ref in env.all_docs:
+                        entries.append((title or self.titles.get(ref, ref), ref, None))
+                self.trees.setdefault(doc, []).append((tree.get("caption") or "", entries))
         self.parent: dict[str, str] = {}
         queue, seen = [self.root], {self.root}
         while queue:  # breadth first: each page hangs under its shallowest parent
             doc = queue.pop(0)
-            for kid in self.children.get(doc, ()):
+            for kid in self.children(doc):
                 if kid not in seen:
                     seen.add(kid)
                     self.parent[kid] = doc
                     queue.append(kid)
+
+    def children(self, doc: str) -> list[str]:
+        return [ref for _, entries in self.trees.get(doc, ()) for _, ref, _ in entries if ref]
 
     def path_to(self, pagename: str) -> set[str]:
         path, doc = {pagename}, pagename
@@ -43,24 +63,34 @@ class Navigation:
     def html(self, builder, pagename: str, limit: int) -> str:
         path = self.path_to(pagename)
 
-        def items(doc: str, level: int) -> str:
-            kids = self.children.get(doc, [])
-            if len(kids) > limit:
-                kids = [k for k in kids if k in path]  # a long list: only the current branch
+        def items(entries, level: int) -> str:
+            if len(entries) > limit:
+                entries = [e for e in entries if e[1] in path]  # a long list: only the current branch
             out = []
-            for kid in kids:
+            for title, kid, url in entries:
+                if url is not None:
+                    out.append(f'<li class="toctree-l{level}"><a class="reference external" href="{escape(url)}">'
+                               f"{escape(title)}</a></li>")
+                    continue
                 current = kid in path
                 href = "#" if kid == pagename else builder.get_relative_uri(pagename, kid)
                 link = (f'<a class="{"current " if kid == pagename else ""}reference internal" href="{escape(href)}">'
-                        f"{escape(self.titles.get(kid, kid))}</a>")
-                sub = items(kid, level + 1) if level < MAX_DEPTH else ""
+                        f"{escape(title)}</a>")
+                nested = [e for _, es in self.trees.get(kid, ()) for e in es]
+                sub = items(nested, level + 1) if level < MAX_DEPTH and nested else ""
                 out.append(f'<li class="toctree-l{level}{" current" if current else ""}">{link}{sub}</li>')
             if not out:
                 return ""
-            opening = '<ul class="current">' if any(k in path for k in kids) else "<ul>"
+            opening = '<ul class="current">' if any(e[1] in path for e in entries) else "<ul>"
             return f"{opening}{''.join(out)}</ul>"
 
-        return items(self.root, 1)
+        html = []
+        for caption, entries in self.trees.get(self.root, ()):
+            body = items(entries, 1)
+            if body and caption:
+                html.append(f'<p class="caption" role="heading"><span class="caption-text">{escape(caption)}</span></p>')
+            html.append(body)
+        return "".join(html)
 
 
 def bounded_toctree(app, pagename, templatename, context, doctree) -> None:
