@@ -105,6 +105,21 @@ def freeze_heap(app, builder) -> None:
         gc.freeze()
 
 
+def environment_version() -> int:
+    """The ``env_version`` Sphinx stores with a pickled environment, derived from the shape of
+    everything we pickle (record classes and their fields, the domain's data keys and its
+    ``data_version``), so an environment written by an older etkb is discarded, never misread."""
+    import hashlib
+    from dataclasses import fields
+
+    from .bib import Paper
+    from .records import Decl, Problem, RefUse
+
+    shape = [(cls.__name__, [(f.name, str(f.type)) for f in fields(cls)]) for cls in (Decl, Problem, View, RefUse, Paper)]
+    shape.append(("domain", KbDomain.data_version, sorted(KbDomain.initial_data)))
+    return int(hashlib.sha1(repr(shape).encode()).hexdigest()[:8], 16)
+
+
 def setup(app):
     setup_config(app)
     setup_nodes(app)
@@ -125,4 +140,4 @@ def setup(app):
     app.connect("html-page-context", add_assets)
     app.connect("config-inited", add_static_path)
     app.add_css_file("kb.css")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": environment_version(), "parallel_read_safe": True, "parallel_write_safe": True}

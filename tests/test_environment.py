@@ -1,0 +1,32 @@
+"""Pickled environments: a change in what etkb stores discards an older environment cleanly."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import make_dataclass
+from pathlib import Path
+
+import etkb
+from etkb import records
+
+
+def test_environment_version_follows_the_stored_record_fields(monkeypatch):
+    before = etkb.environment_version()
+    changed = make_dataclass("Problem", [("subtype", str), ("message", str), ("docname", str), ("lineno", int)], frozen=True)
+    monkeypatch.setattr(records, "Problem", changed)  # e.g. the 'path' field of an older etkb
+    assert etkb.environment_version() != before
+
+
+def test_an_environment_from_an_older_etkb_is_rebuilt_not_misread(build, make_app):
+    first = build("fresh")
+    pickled = Path(first.app.doctreedir) / "environment.pickle"
+    env = pickle.loads(pickled.read_bytes())
+    env.version["etkb"] = 1  # what an older etkb wrote
+    kb = env.domaindata["kb"]
+    kb["problems"] = {"alpha": (object(),)}  # records this etkb could not read
+    pickled.write_bytes(pickle.dumps(env))
+    again = make_app("html", srcdir=first.srcdir)
+    again.build()
+    log = again._warning.getvalue()
+    assert "Traceback" not in log and "[kb." not in log and "exception" not in log.lower(), log
+    assert "Alpha" in (first.outdir / "alpha.html").read_text()
