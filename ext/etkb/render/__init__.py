@@ -95,7 +95,7 @@ class KbViewTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = self.env.domains["kb"]
-        ctx = Context(self.env, self.env.docname, self.app.builder)
+        ctx = Context(self.env, self.env.docname, self.env._app.builder)  # as Sphinx's own ReferencesResolver does
         for node in list(self.document.findall(kb_view)):
             record = node["record"]
             build = VIEWS[record.kind][1]
