@@ -113,3 +113,33 @@ def test_every_technique_is_listed_on_each_of_its_category_pages(site):
             if target not in hrefs:
                 unlisted.append((technique["id"], category))
     assert not unlisted
+
+
+def test_lra_leaderboard_shows_the_papers_table_apart_and_every_cell_as_declared(site):
+    """Each number in the LRA paper's own table equals the declared result, and rows reported by
+    a model's own authors (another protocol) never share a table with them."""
+    from bs4 import BeautifulSoup
+
+    results = json.loads((Path(site.outdir) / "_exports" / "results.json").read_text())["results"]
+    declared = {(r["technique"], r["metric"]): r["value"] for r in results
+                if r["benchmark"] == "lra" and r["source_bibkey"] == "tay2021long" and r["source_where"] == "Table 1"}
+    assert declared
+    soup = BeautifulSoup((Path(site.outdir) / "benchmarks" / "lra.html").read_text(), "html.parser")
+    main = soup.select_one("article[role=main]")
+    labels = [p.get_text(" ", strip=True) for p in main.select("p.kb-protocol")]
+    tables = main.select("table.kb-leaderboard")
+    own = tables[labels.index("Protocol: the benchmark paper's own runs")]
+    metric_of = {"ListOps": "listops", "Text": "text", "Retrieval": "retrieval", "Image": "image",
+                 "Pathfinder": "pathfinder", "Average": "avg"}
+    headers = [th.get_text(" ", strip=True).split(" (")[0] for th in own.select("thead th")]
+    checked = 0
+    for row in own.select("tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        technique = row.select_one("td a")["href"].split("#kb-technique-")[-1]
+        for header, cell in zip(headers, cells):
+            if header in metric_of:
+                assert float(cell) == declared[(technique, metric_of[header])], (technique, header)
+                checked += 1
+        assert "reported by the model's authors" not in " ".join(cells)
+    assert checked == len(declared)
+    assert main.select_one(".kb-plot svg") is not None  # accuracy against throughput at 4K

@@ -18,6 +18,10 @@ from .diagnostics import KbWarning
 from .records import Decl, Problem, RefUse
 from .schema import RELATIONS, FieldError, parse_number
 
+#: The options of kb:result that describe a row's setting (what :plot-where: may select on).
+SETTING_NAMES = frozenset({"model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data",
+                           "baseline", "protocol"})
+
 ROLE_KINDS = {"tech": "technique", "cat": "category", "repo": "repo", "bench": "benchmark"}
 
 
@@ -473,9 +477,16 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
         ident = view.get(option)
         if ident and cat.get(kind, ident) is None:
             out.append(Problem(subtype.subtype, f"kb:{view.kind}: unknown {kind} {ident!r}", view.docname, view.lineno))
-        if view.kind == "leaderboard" and ident and view.get("sort"):
-            if view.get("sort") not in {m.id for m in cat.metrics.get(ident, ())}:
-                out.append(Problem(KbWarning.UNKNOWN_METRIC.subtype,
-                                   f"kb:leaderboard: benchmark {ident!r} has no metric {view.get('sort')!r}",
-                                   view.docname, view.lineno))
+        if view.kind == "leaderboard" and cat.get(kind, ident) is not None:
+            declared = {m.id for m in cat.metrics.get(ident, ())}
+            for option in ("sort", "plot-x", "plot-y"):
+                if view.get(option) and view.get(option) not in declared:
+                    out.append(Problem(KbWarning.UNKNOWN_METRIC.subtype,
+                                       f"kb:leaderboard: benchmark {ident!r} has no metric {view.get(option)!r} (:{option}:; "
+                                       f"metrics: {', '.join(sorted(declared)) or 'none'})", view.docname, view.lineno))
+            where = view.get("plot-where")
+            if where and ("=" not in where or where.partition("=")[0].strip() not in SETTING_NAMES):
+                out.append(Problem(KbWarning.BAD_FILTER.subtype,
+                                   f"kb:leaderboard: :plot-where: {where!r} is not 'setting=value' with a setting of "
+                                   f"kb:result ({', '.join(sorted(SETTING_NAMES))})", view.docname, view.lineno))
     return out

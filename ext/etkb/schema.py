@@ -404,7 +404,13 @@ LEADERBOARD = Schema(
     directive="kb:leaderboard",
     help="The results of one benchmark, one table per comparable protocol, every number linked to its source.",
     argument="benchmark id",
-    fields=(Field("sort", "id", "Metric to rank by (default: the first quality metric)."),),
+    fields=(
+        Field("sort", "id", "Metric to rank by (default: the first quality metric; a table without it ranks by its first metric)."),
+        Field("plot-x", "id", "Cost metric on the plot's x axis (default: the first cost metric with enough points)."),
+        Field("plot-y", "id", "Quality metric on the plot's y axis (default: the first quality metric)."),
+        Field("plot-where", "text", "Take x values only from results in this setting, e.g. 'seq-len=4000'; a point then pairs "
+              "them with the y value the same source reports for the same technique and model."),
+    ),
 )
 
 TAXONOMY = Schema(

@@ -17,20 +17,35 @@ MIN_POINTS = 2
 MAX_LEGEND = 12
 
 
-def plot_data(cat, bench: str, results) -> tuple | None:
-    """(x label, y label, points) for the first cost metric with enough points, else None."""
-    metrics = cat.metrics.get(bench, ())
-    quality = next((m for m in metrics if m.kind == "quality"), None)
+def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = None, where: str | None = None) -> tuple | None:
+    """(x label, y label, points) of quality against cost, else None.
+
+    A point is one result reporting both metrics. With ``where`` (``name=value``), x values
+    come only from results in that setting, and each is paired with the y value that the same
+    source reports for the same technique and model (e.g. LRA accuracy from one table against
+    its throughput at 4K from another)."""
+    metrics = {m.id: m for m in cat.metrics.get(bench, ())}
+    quality = metrics.get(y) if y else next((m for m in metrics.values() if m.kind == "quality"), None)
     if quality is None:
         return None
-    for cost in (m for m in metrics if m.kind == "cost"):
-        points = tuple(
-            (cat.title("technique", r.technique), str(r.setting_value("model") or ""), r.value(cost.id), r.value(quality.id))
-            for r in results if r.value(cost.id) is not None and r.value(quality.id) is not None
-        )
+    costs = [metrics[x]] if x in metrics else [m for m in metrics.values() if m.kind == "cost"]
+    name, _, value = (where or "").partition("=")
+    for cost in costs:
+        if where:
+            ys = {_pair(r): r.value(quality.id) for r in results if r.value(quality.id) is not None}
+            pairs = [(r, ys.get(_pair(r))) for r in results
+                     if r.value(cost.id) is not None and str(r.setting_value(name.strip())) == value.strip()]
+        else:
+            pairs = [(r, r.value(quality.id)) for r in results if r.value(cost.id) is not None]
+        points = tuple((cat.title("technique", r.technique), str(r.setting_value("model") or ""), r.value(cost.id), yv)
+                       for r, yv in pairs if yv is not None)
         if len(points) >= MIN_POINTS:
-            return (_label(cost), _label(quality), points)
+            return (_label(cost) + (f" at {where.strip()}" if where else ""), _label(quality), points)
     return None
+
+
+def _pair(r) -> tuple:
+    return (r.technique, r.source_key, str(r.setting_value("model") or ""))
 
 
 def _label(metric) -> str:

@@ -111,24 +111,39 @@ def leaderboard_data(cat, view, env):
     results = cat.results_for(benchmark=bench)
     if not results:
         return {"empty": bench}
-    sort_metric = view.get("sort") or next((m.id for m in cat.metrics.get(bench, ()) if m.kind == "quality"), None)
-    metric = next((m for m in cat.metrics.get(bench, ()) if m.id == sort_metric), None)
+    metrics = cat.metrics.get(bench, ())
+    wanted = view.get("sort") or next((m.id for m in metrics if m.kind == "quality"), None)
 
-    def key(r):
-        v = r.value(sort_metric) if sort_metric else None
-        missing = v is None
-        v = 0.0 if v is None else (-v if metric is None or metric.better == "higher" else v)
-        return (missing, v, r.technique, r.docname, r.lineno)
+    def ranked(rows):
+        """Best first by the sort metric; a table none of whose rows has it ranks by its first metric."""
+        sort_metric = wanted if any(r.value(wanted) is not None for r in rows) else \
+            next((m.id for m in metrics if any(r.value(m.id) is not None for r in rows)), None)
+        metric = next((m for m in metrics if m.id == sort_metric), None)
+
+        def key(r):
+            v = r.value(sort_metric) if sort_metric else None
+            missing = v is None
+            v = 0.0 if v is None else (-v if metric is None or metric.better == "higher" else v)
+            return (missing, v, r.technique, r.docname, r.lineno)
+        return sorted(rows, key=key)
 
     # keep non-comparable protocols apart: one table per (protocol, resolution, seq-len, extra-data, precision)
     groups: dict[tuple, list] = {}
     for r in results:
         protocol = tuple(str(r.setting_value(k) or "") for k, _ in PROTOCOL_KEYS)
         groups.setdefault(protocol, []).append(r)
+    paper = cat.get("benchmark", bench).get("paper")
+
+    def label(protocol, rows) -> str:
+        parts = [f"{name} {value}" if name else value for (_, name), value in zip(PROTOCOL_KEYS, protocol) if value]
+        if paper and all(r.source_key == paper for r in rows):
+            parts.insert(0, "the benchmark paper's own runs")
+        return ", ".join(parts) or "no setting recorded"
+
     return {
-        "plot": plots.plot_data(cat, bench, results),
+        "plot": plots.plot_data(cat, bench, results, x=view.get("plot-x"), y=view.get("plot-y"), where=view.get("plot-where")),
         "groups": tuple(
-            (protocol, results_table_data(cat, sorted(rs, key=key), bench, with_technique=True))
+            (label(protocol, rs), results_table_data(cat, ranked(rs), bench, with_technique=True))
             for protocol, rs in sorted(groups.items())
         ),
     }
@@ -140,9 +155,8 @@ def leaderboard_build(data, ctx):
     if "empty" in data:
         return [para("No results are recorded for this benchmark yet.", classes=["kb-empty"])]
     out = []
-    for protocol, table_data in data["groups"]:
-        labels = [f"{name} {value}" if name else value for (_, name), value in zip(PROTOCOL_KEYS, protocol) if value]
+    for label, table_data in data["groups"]:
         if len(data["groups"]) > 1:
-            out.append(para("Protocol: " + (", ".join(labels) if labels else "unspecified"), classes=["kb-protocol"]))
+            out.append(para("Protocol: " + label, classes=["kb-protocol"]))
         out += results_table_build(table_data, ctx, classes=("kb-results", "kb-leaderboard", "kb-sortable"))
     return out + plots.plot_build(data["plot"], ctx)
