@@ -20,7 +20,7 @@ from .schema import RELATIONS, FieldError, parse_number
 
 #: The options of kb:result that describe a row's setting (what :plot-where: may select on).
 SETTING_NAMES = frozenset({"model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data",
-                           "baseline", "protocol"})
+                           "baseline", "protocol", "teacher", "epochs"})
 
 ROLE_KINDS = {"tech": "technique", "cat": "category", "repo": "repo", "bench": "benchmark"}
 

@@ -24,7 +24,8 @@ TECHNIQUE_FIELDS = ("id", "name", "title", "authors", "year", "venue", "bibkey",
                     "modality", "targets", "complexity", "code", "code_status", "aliases", "applies", "stage",
                     "approximation", "page", "added", "verified")
 RESULT_FIELDS = ("technique", "benchmark", "metric", "value", "unit", "better", "model", "resolution", "seq_len",
-                 "precision", "hardware", "batch_size", "extra_data", "baseline", "note", "source_bibkey", "source_where", "page")
+                 "precision", "hardware", "batch_size", "extra_data", "teacher", "epochs", "baseline", "protocol", "note",
+                 "source_bibkey", "source_where", "page")
 
 
 def technique_records(cat, page_of) -> list[dict]:
@@ -78,7 +79,8 @@ def result_records(cat, page_of) -> list[dict]:
                 "unit": m.unit if m else "",
                 "better": m.better if m else "",
                 **{k.replace("-", "_"): setting.get(k) for k in
-                   ("model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data", "baseline", "note")},
+                   ("model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data", "teacher", "epochs",
+                    "baseline", "protocol", "note")},
                 "source_bibkey": r.source_key,
                 "source_where": r.source_where,
                 "page": page_of(r.docname),

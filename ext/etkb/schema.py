@@ -336,6 +336,8 @@ RESULT = Schema(
         Field("hardware", "text", "Hardware of speed measurements."),
         Field("batch-size", "int", "Batch size of speed measurements."),
         Field("extra-data", "text", "Extra training data, e.g. ImageNet-21k."),
+        Field("teacher", "text", "Teacher model when the row is trained by distillation, e.g. RegNetY-16GF."),
+        Field("epochs", "int", "Training epochs, when they differ from the usual schedule."),
         Field("baseline", "text", "What this row is compared with, e.g. DeiT-S."),
         Field("protocol", "text", "Evaluation protocol when it differs from the benchmark's own, e.g. 'reported by the model's authors'; "
               "leaderboards rank each protocol apart."),

@@ -9,7 +9,8 @@ from . import plots
 from .common import link, para, ref, table
 
 SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
-                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("baseline", "Baseline"),
+                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("teacher", "Teacher"), ("epochs", "Epochs"),
+                   ("baseline", "Baseline"),
                    ("protocol", "Protocol"))
 
 
