@@ -6,6 +6,9 @@ Every session installs from ``constraints.txt`` (the pinned set the hosted build
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -17,7 +20,18 @@ OUT = "docs/_build/html"
 
 
 def install(session: nox.Session, extras: str = "") -> None:
+    """Install the package (editable) with the pinned set, only when the pins or the metadata changed.
+
+    An editable install picks up edits to ext/ by itself, so an unchanged `nox -s docs` skips
+    pip entirely (it was most of an unchanged build's time)."""
+    wanted = hashlib.sha256(b"".join(Path(name).read_bytes() for name in ("pyproject.toml", "constraints.txt")))
+    wanted.update(extras.encode())
+    stamp = Path(session.virtualenv.location) / ".etkb-install"
+    if stamp.is_file() and stamp.read_text() == wanted.hexdigest():
+        session.log("dependencies unchanged since the last install; skipping pip")
+        return
     session.install(*CONSTRAINTS, "-e", f".[{extras}]" if extras else ".")
+    stamp.write_text(wanted.hexdigest())
 
 
 @nox.session

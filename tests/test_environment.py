@@ -30,3 +30,17 @@ def test_an_environment_from_an_older_etkb_is_rebuilt_not_misread(build, make_ap
     log = again._warning.getvalue()
     assert "Traceback" not in log and "[kb." not in log and "exception" not in log.lower(), log
     assert "Alpha" in (first.outdir / "alpha.html").read_text()
+
+
+def test_an_unchanged_rebuild_reports_no_configuration_change(make_app, tmp_path):
+    """Options that sphinx-design and furo set at builder-inited used to read as changed on every build."""
+    import shutil
+
+    from conftest import ROOT
+
+    src = tmp_path / "navigation"
+    shutil.copytree(ROOT / "roots" / "test-navigation", src)
+    make_app("html", srcdir=src).build()
+    again = make_app("html", srcdir=src)
+    again.build()
+    assert "configuration has changed" not in again._status.getvalue().lower()

@@ -85,16 +85,37 @@ def add_assets(app, pagename, templatename, context, doctree) -> None:
 
 def add_static_path(app, config) -> None:
     """``config-inited``: ship our static files. Done here, not at builder-inited, so the
-    value is the same every run and never reads as a configuration change."""
-    static = str(Path(__file__).parent / "static")
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
+    value is the same every run and never reads as a configuration change.
+
+    sphinx-design appends its own static directory at builder-inited, after Sphinx has
+    compared this run's configuration with the stored one, so every build announced "The
+    configuration has changed". We add that directory here too and drop the duplicate it
+    appends later (:func:`dedupe_static_path`), so both moments see the same list."""
+    static = [str(Path(__file__).parent / "static")]
+    if "sphinx_design" in config.extensions:
+        from sphinx_design.extension import STATIC_DIR
+
+        static.append(str(STATIC_DIR))
+    for path in static:
+        if path not in config.html_static_path:
+            config.html_static_path.append(path)
+    if config.html_theme == "furo":
+        # furo registers its options (pygments_dark_style) when the theme loads at builder-inited,
+        # after the comparison, so they always read as changed; load it now instead (as Sphinx
+        # would later; furo refuses only being listed in `extensions`)
+        app.setup_extension("furo")
     if config.kb_offline_math and str(config.mathjax_path).startswith(("http://", "https://")):
         config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
     # the vendored MathJax's licence and notes ship with the site, but an EPUB has no media type for them
     notes = [f"_static/mathjax/{name}" for name in ("LICENSE", "README.md")]
     if hasattr(config, "epub_exclude_files"):
         config.epub_exclude_files = [*config.epub_exclude_files, *(n for n in notes if n not in config.epub_exclude_files)]
+
+
+def dedupe_static_path(app) -> None:
+    """``builder-inited`` (after sphinx-design): keep the first of each static path."""
+    paths = app.config.html_static_path
+    app.config.html_static_path = list(dict.fromkeys(paths))
 
 
 def freeze_heap(app, builder) -> None:
@@ -139,5 +160,6 @@ def setup(app):
     app.connect("html-page-context", navigation.bounded_toctree, priority=400)
     app.connect("html-page-context", add_assets)
     app.connect("config-inited", add_static_path)
+    app.connect("builder-inited", dedupe_static_path, priority=900)
     app.add_css_file("kb.css")
     return {"version": __version__, "env_version": environment_version(), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -125,7 +125,7 @@ def table(
     tbl = nodes.table(classes=["kb-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     tbl += group
-    for i, title in enumerate(headers):  # relative widths: HTML ignores them, text and LaTeX need them
+    for i in range(len(headers)):  # relative widths: HTML ignores them, text and LaTeX need them
         widest = max(len(_plain(cells[i])) for cells in [[*headers], *rows] if i < len(cells))
         group += nodes.colspec(colwidth=min(max(widest, 3), MAX_COLUMN_WIDTH))
     head = nodes.thead()

@@ -9,9 +9,8 @@ from . import plots
 from .common import link, para, ref, table
 
 SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
-                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("teacher", "Teacher"), ("epochs", "Epochs"),
-                   ("baseline", "Baseline"),
-                   ("protocol", "Protocol"))
+                   ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("teacher", "Teacher"),
+                   ("epochs", "Epochs"), ("baseline", "Baseline"), ("protocol", "Protocol"))
 
 
 #: Settings that make results non-comparable: a leaderboard ranks each combination apart.

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "etkb"]
+extensions = ["myst_parser", "sphinx_design", "etkb"]
 exclude_patterns = ["_build"]
 html_theme = "furo"
