@@ -61,3 +61,23 @@ def test_pages_carry_no_inline_script_or_handler_of_ours(build):
             assert not any(attr.startswith("on") for attr in tag.attrs), (page.name, tag.name)
             for attr in ("href", "src"):
                 assert not str(tag.get(attr, "")).lower().startswith(("javascript:", "data:")), (page.name, tag)
+
+
+def test_cached_citation_domain_gives_the_stock_output(build, tmp_path):
+    """etkb's cached citation domain (formatted entries kept between builds) writes exactly what
+    sphinxcontrib-bibtex's own domain writes, on a first build and on a rebuild from the cache."""
+    import shutil
+
+    from conftest import ROOT
+
+    def pages(outdir):
+        return {p.relative_to(outdir): p.read_bytes() for p in sorted(outdir.rglob("*.html"))}
+
+    cached = build("fresh")
+    stock_src = tmp_path / "stock"
+    shutil.copytree(ROOT / "roots" / "test-fresh", stock_src)
+    stock = build("fresh", srcdir=stock_src, kb_cache_citations=False)
+    assert type(cached.app.env.domains["cite"]).__name__ == "CachedBibtexDomain"
+    assert type(stock.app.env.domains["cite"]).__name__ == "BibtexDomain"
+    assert pages(cached.outdir) == pages(stock.outdir)
+    assert b"Alp20" in pages(cached.outdir)[Path("mentions.html")]

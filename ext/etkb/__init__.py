@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import bib, exports, freshness, navigation, sources
+from . import bib, citations, exports, freshness, navigation, sources
 from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
@@ -147,6 +147,7 @@ def setup(app):
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.connect("config-inited", bib.check_bibfiles, priority=400)
+    app.connect("config-inited", citations.use_cached_citations)
     app.connect("env-get-outdated", bib.reread_when_bibfiles_change)
     app.connect("env-before-read-docs", sources.read_leniently_if_needed)
     app.connect("source-read", sources.note_invalid_bytes)

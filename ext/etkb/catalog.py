@@ -91,6 +91,7 @@ class Catalog:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> direct member techniques
     results_by: dict[tuple[str, str], tuple[Result, ...]] = field(default_factory=dict)  # ("technique"|"benchmark", id)
     results_at: dict[tuple[str, int], Result] = field(default_factory=dict)  # (docname, line) -> the result declared there
+    links: dict = field(default_factory=dict)  # (kind, id) -> resolved Link, filled by views as they ask
 
     # --- lookups -------------------------------------------------------------------
     def ids(self, kind: str) -> tuple[str, ...]:

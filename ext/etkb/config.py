@@ -22,5 +22,7 @@ def setup_config(app) -> None:
                          description="Give furo a navigation whose size does not grow with the site.")
     app.add_config_value("kb_navigation_max_children", 50, "html", types=frozenset({int}),
                          description="A toctree level longer than this shows only the current page.")
+    app.add_config_value("kb_cache_citations", True, "env", types=frozenset({bool}),
+                         description="Keep sphinxcontrib-bibtex's formatted entries between builds (same output, faster rebuilds).")
     app.add_config_value("kb_offline_math", True, "html", types=frozenset({bool}),
                          description="Render math with the vendored MathJax instead of a CDN.")

@@ -28,10 +28,14 @@ class Link(NamedTuple):
 
 
 def link(cat, kind: str, ident: str, title: str | None = None) -> Link:
-    """Resolve ``(kind, ident)`` against the catalogue, for a view's data."""
-    target = cat.anchor(kind, ident)
-    shown = title if title is not None else cat.title(kind, ident)
-    return Link(kind, ident, shown, *(target or (None, "")))
+    """Resolve ``(kind, ident)`` against the catalogue, for a view's data (memoised per catalogue:
+    a category page and the front page resolve the same techniques over and over)."""
+    if title is None:
+        found = cat.links.get((kind, ident))
+        if found is None:
+            found = cat.links[(kind, ident)] = Link(kind, ident, cat.title(kind, ident), *(cat.anchor(kind, ident) or (None, "")))
+        return found
+    return Link(kind, ident, title, *(cat.anchor(kind, ident) or (None, "")))
 
 
 def ref(target: Link, ctx, content: nodes.Node | None = None) -> nodes.Node:
