@@ -91,3 +91,31 @@ def make_app_module(tmp_path_factory):
         return cache[key]
 
     return _build
+
+
+@pytest.fixture(scope="module")
+def shared_build(tmp_path_factory):
+    """``shared_build(root, **confoverrides)`` -> :class:`Build`, built once per test module.
+
+    For tests that only read what a root produced (most engine and aggregate tests), so a
+    root is built once per module instead of once per test. Tests that edit the sources
+    and rebuild use ``build``."""
+    from sphinx.testing.util import SphinxTestApp
+
+    cache: dict[tuple, Build] = {}
+    apps = []
+
+    def _build(root: str, **confoverrides) -> Build:
+        key = (root, tuple(sorted(confoverrides.items())))
+        if key not in cache:
+            srcdir = tmp_path_factory.mktemp(root) / root
+            shutil.copytree(ROOT / "roots" / f"test-{root}", srcdir)
+            app = SphinxTestApp("html", srcdir=srcdir, confoverrides=confoverrides)
+            apps.append(app)
+            app.build()
+            cache[key] = Build(app, srcdir, Path(app.outdir))
+        return cache[key]
+
+    yield _build
+    for app in apps:
+        app.cleanup()

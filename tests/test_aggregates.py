@@ -10,8 +10,8 @@ def rows(table):
     return [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
 
 
-def test_summary_table_filters_columns_and_order(build):
-    result = build("tables")
+def test_summary_table_filters_columns_and_order(shared_build):
+    result = shared_build("tables")
     assert result.kb_warnings() == []
     main = result.html("table")
     tables = main.select("table.kb-techniques")
@@ -23,21 +23,21 @@ def test_summary_table_filters_columns_and_order(build):
     assert "No technique matches" in main.get_text()                          # empty result explained
 
 
-def test_category_page_shows_subcategories_and_member_table(build):
-    result = build("tables")
+def test_category_page_shows_subcategories_and_member_table(shared_build):
+    result = shared_build("tables")
     main = result.html("c1")
     assert "Cat Two (1)" in main.get_text(" ")
     assert [r[0] for r in rows(main.select_one("table.kb-techniques"))] == ["Gamma", "Beta", "Alpha"]  # -year, name
 
 
-def test_taxonomy_tree_has_counts(build):
-    result = build("tables")
+def test_taxonomy_tree_has_counts(shared_build):
+    result = shared_build("tables")
     tree = result.html("index").select_one("ul.kb-taxonomy")
     assert " ".join(tree.get_text(" ").split()) == "Cat One (3) Cat Two (1)"
 
 
-def test_leaderboard_ranks_and_links_every_cell_to_its_source(build):
-    result = build("tables")
+def test_leaderboard_ranks_and_links_every_cell_to_its_source(shared_build):
+    result = shared_build("tables")
     board = result.html("bench").select_one("table.kb-leaderboard")
     body = rows(board)
     assert [r[0] for r in body] == ["Alpha", "Gamma", "Beta"]  # best first; the 50.5 tie broken by id
@@ -47,16 +47,16 @@ def test_leaderboard_ranks_and_links_every_cell_to_its_source(build):
         assert "Table 1" in source.get_text()
 
 
-def test_domain_indices_list_techniques_and_repos(build):
-    result = build("tables")
+def test_domain_indices_list_techniques_and_repos(shared_build):
+    result = shared_build("tables")
     az = (result.outdir / "kb-techindex.html").read_text()
     assert "Alpha" in az and "Gamma" in az
     repos = (result.outdir / "kb-repoindex.html").read_text()
     assert "official-code" in repos and "https://github.com/x/alpha" in repos
 
 
-def test_exports_match_the_declared_data(build):
-    result = build("tables")
+def test_exports_match_the_declared_data(shared_build):
+    result = shared_build("tables")
     out = result.outdir / "_exports"
     catalogue = json.loads((out / "catalogue.json").read_text())
     assert catalogue["schema"] == "etkb-catalogue" and catalogue["schema_version"] == 1
@@ -90,13 +90,13 @@ def test_leaderboard_draws_accuracy_versus_cost_without_author_markup(build, tmp
     assert str(again.html("bench").select_one(".kb-plot svg")) == str(svg)  # deterministic bytes
 
 
-def test_no_plot_without_a_cost_metric(build):
-    result = build("fresh")
+def test_no_plot_without_a_cost_metric(shared_build):
+    result = shared_build("fresh")
     assert result.html("bench").select_one(".kb-plot") is None
 
 
-def test_table_script_only_where_a_table_can_use_it(build):
-    result = build("tables")
+def test_table_script_only_where_a_table_can_use_it(shared_build):
+    result = shared_build("tables")
     assert 'src="_static/kb-tables.js' in (result.outdir / "table.html").read_text()
     assert "kb-tables.js" not in (result.outdir / "alpha.html").read_text()
     assert "_static/kb.css" in (result.outdir / "alpha.html").read_text()
