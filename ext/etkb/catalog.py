@@ -18,7 +18,7 @@ from .diagnostics import KbWarning
 from .records import Decl, Problem, RefUse
 from .schema import RELATIONS, FieldError, parse_number
 
-#: The options of kb:result that describe a row's setting (what :plot-where: may select on).
+#: The options of kb:result that describe a row's setting (what kb:plot's :where: may select on).
 SETTING_NAMES = frozenset({"model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data",
                            "baseline", "protocol", "teacher", "epochs"})
 
@@ -470,7 +470,8 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
     out = []
     checks = {"techniques": ("category", "category", KbWarning.UNKNOWN_CATEGORY),
               "taxonomy": ("root", "category", KbWarning.UNKNOWN_CATEGORY),
-              "leaderboard": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK)}
+              "leaderboard": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK),
+              "plot": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK)}
     for view in views:
         if view.kind not in checks:
             continue
@@ -478,16 +479,17 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
         ident = view.get(option)
         if ident and cat.get(kind, ident) is None:
             out.append(Problem(subtype.subtype, f"kb:{view.kind}: unknown {kind} {ident!r}", view.docname, view.lineno))
-        if view.kind == "leaderboard" and cat.get(kind, ident) is not None:
+        if view.kind in ("leaderboard", "plot") and cat.get(kind, ident) is not None:
             declared = {m.id for m in cat.metrics.get(ident, ())}
-            for option in ("sort", "plot-x", "plot-y"):
+            for option in ("sort", "x", "y"):
                 if view.get(option) and view.get(option) not in declared:
                     out.append(Problem(KbWarning.UNKNOWN_METRIC.subtype,
-                                       f"kb:leaderboard: benchmark {ident!r} has no metric {view.get(option)!r} (:{option}:; "
+                                       f"kb:{view.kind}: benchmark {ident!r} has no metric {view.get(option)!r} (:{option}:; "
                                        f"metrics: {', '.join(sorted(declared)) or 'none'})", view.docname, view.lineno))
-            where = view.get("plot-where")
-            if where and ("=" not in where or where.partition("=")[0].strip() not in SETTING_NAMES):
+            where = view.get("where")
+            parts = [p for p in (where or "").split(";") if p.strip()]
+            if any("=" not in p or p.partition("=")[0].strip() not in SETTING_NAMES for p in parts):
                 out.append(Problem(KbWarning.BAD_FILTER.subtype,
-                                   f"kb:leaderboard: :plot-where: {where!r} is not 'setting=value' with a setting of "
+                                   f"kb:plot: :where: {where!r} is not 'setting=value' (';' between several) with a setting of "
                                    f"kb:result ({', '.join(sorted(SETTING_NAMES))})", view.docname, view.lineno))
     return out

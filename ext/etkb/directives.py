@@ -206,6 +206,10 @@ class Leaderboard(ViewDirective):
     kind = "leaderboard"
 
 
+class Plot(ViewDirective):
+    kind = "plot"
+
+
 class Taxonomy(ViewDirective):
     kind = "taxonomy"
 
@@ -223,6 +227,7 @@ DIRECTIVES = {
     "result": ResultDirective,
     "techniques": TechniquesTable,
     "leaderboard": Leaderboard,
+    "plot": Plot,
     "taxonomy": Taxonomy,
     "repos": Repos,
 }

@@ -408,10 +408,20 @@ LEADERBOARD = Schema(
     argument="benchmark id",
     fields=(
         Field("sort", "id", "Metric to rank by (default: the first quality metric; a table without it ranks by its first metric)."),
-        Field("plot-x", "id", "Cost metric on the plot's x axis (default: the first cost metric with enough points)."),
-        Field("plot-y", "id", "Quality metric on the plot's y axis (default: the first quality metric)."),
-        Field("plot-where", "text", "Take x values only from results in this setting, e.g. 'seq-len=4000'; a point then pairs "
-              "them with the y value the same source reports for the same technique and model."),
+    ),
+)
+
+PLOT = Schema(
+    directive="kb:plot",
+    help="A quality-versus-cost plot of one benchmark's results, drawn at build time; every point links to its technique.",
+    argument="benchmark id",
+    fields=(
+        Field("x", "id", "Cost metric on the x axis (default: the first cost metric with enough points)."),
+        Field("y", "id", "Quality metric on the y axis (default: the first quality metric)."),
+        Field("where", "text", "Only results in this setting, e.g. 'hardware=RTX 3090; batch-size=32', 'seq-len=4000', "
+              "or 'extra-data=' for results without extra data; each x value is paired with the y value the same "
+              "source reports for the same technique and model."),
+        Field("pareto", "flag", "Mark and label the Pareto front (no other point is better on both axes)."),
     ),
 )
 
@@ -430,6 +440,7 @@ REPOS = Schema(
 SCHEMAS.update({
     "techniques": TECHNIQUES_TABLE,
     "leaderboard": LEADERBOARD,
+    "plot": PLOT,
     "taxonomy": TAXONOMY,
     "repos": REPOS,
 })

@@ -1,7 +1,12 @@
-"""Accuracy-versus-cost plots, drawn at build time as inline SVG (no script, no CDN).
+"""Quality-versus-cost plots, drawn at build time as inline SVG (no script, no CDN).
 
-Text is drawn as paths, so author text never reaches the markup; the SVG is
-deterministic (fixed hash salt, no date), so two builds give identical bytes.
+A leaderboard draws one default plot (its first quality metric against the first cost
+metric with enough points); ``kb:plot`` draws a chosen pair, optionally restricted to one
+setting (``:where: hardware=RTX 3090``), with the Pareto front marked. Every point is a
+link to its technique's page and the front's points are labelled, so each is identifiable.
+
+Text is drawn as paths, so author text never reaches the markup; the SVG is deterministic
+(fixed hash salt, no date), so two builds give identical bytes.
 """
 
 from __future__ import annotations
@@ -11,14 +16,17 @@ import re
 
 from docutils import nodes
 
-from .common import para
+from .common import link, page_link, para
 
 MIN_POINTS = 2
 MAX_LEGEND = 12
+MAX_LABELS = 8  # labelled points of the Pareto front
+LOG_RANGE = 30  # x values spanning more than this factor use a log axis
 
 
-def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = None, where: str | None = None) -> tuple | None:
-    """(x label, y label, points) of quality against cost, else None.
+def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = None, where: str | None = None,
+              pareto: bool = False) -> dict | None:
+    """What one plot shows, or None when fewer than two points qualify.
 
     A point is one result reporting both metrics. With ``where`` (``name=value``), x values
     come only from results in that setting, and each is paired with the y value that the same
@@ -29,19 +37,55 @@ def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = No
     if quality is None:
         return None
     costs = [metrics[x]] if x in metrics else [m for m in metrics.values() if m.kind == "cost"]
-    name, _, value = (where or "").partition("=")
+    conditions = parse_where(where)
     for cost in costs:
-        if where:
+        if conditions:
             ys = {_pair(r): r.value(quality.id) for r in results if r.value(quality.id) is not None}
             pairs = [(r, ys.get(_pair(r))) for r in results
-                     if r.value(cost.id) is not None and str(r.setting_value(name.strip())) == value.strip()]
+                     if r.value(cost.id) is not None and all(_matches(r.setting_value(k), v) for k, v in conditions)]
         else:
             pairs = [(r, r.value(quality.id)) for r in results if r.value(cost.id) is not None]
-        points = tuple((cat.title("technique", r.technique), str(r.setting_value("model") or ""), r.value(cost.id), yv)
+        points = tuple((link(cat, "technique", r.technique), str(r.setting_value("model") or ""), r.value(cost.id), yv)
                        for r, yv in pairs if yv is not None)
         if len(points) >= MIN_POINTS:
-            return (_label(cost) + (f" at {where.strip()}" if where else ""), _label(quality), points)
+            return {
+                "x": _label(cost) + "".join(f", {k} {v}" if v else f", no {k}" for k, v in conditions),
+                "y": _label(quality),
+                "points": points,
+                "front": pareto_front(points, cost.better, quality.better) if pareto else (),
+            }
     return None
+
+
+def _matches(value, wanted: str) -> bool:
+    """A setting equals the wanted text; an empty wanted value means "not set"."""
+    return (value in (None, "")) if wanted == "" else str(value) == wanted
+
+
+def parse_where(where: str | None) -> tuple[tuple[str, str], ...]:
+    """``"hardware=RTX 3090; batch-size=32"`` -> (("hardware", "RTX 3090"), ("batch-size", "32")).
+    ``extra-data=`` (nothing after ``=``) selects results without that setting."""
+    out = []
+    for part in (where or "").split(";"):
+        if part.strip():
+            name, _, value = part.partition("=")
+            out.append((name.strip(), value.strip()))
+    return tuple(out)
+
+
+def pareto_front(points, x_better: str, y_better: str) -> tuple[int, ...]:
+    """Indices of the points no other point beats on both axes, ordered along x."""
+    def sign(better):
+        return 1 if better == "higher" else -1
+
+    sx, sy = sign(x_better), sign(y_better)
+    front = []
+    for i, (_, _, xi, yi) in enumerate(points):
+        dominated = any(sx * xj >= sx * xi and sy * yj >= sy * yi and (xj, yj) != (xi, yi)
+                        for j, (_, _, xj, yj) in enumerate(points) if j != i)
+        if not dominated:
+            front.append(i)
+    return tuple(sorted(front, key=lambda i: (points[i][2], points[i][3])))
 
 
 def _pair(r) -> tuple:
@@ -54,48 +98,84 @@ def _label(metric) -> str:
     return f"{metric.label}{unit}, {arrow}"
 
 
+def _href(target, ctx) -> str | None:
+    node = page_link(target.docname, target.title, ctx, anchor=target.anchor) if target.docname else None
+    return node.get("refuri") if isinstance(node, nodes.reference) else None
+
+
 def plot_build(data, ctx) -> list[nodes.Node]:
-    if data is None:
+    if data is None or ctx.builder.format != "html":  # an inline SVG is HTML; the tables carry the data elsewhere
         return []
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    xlabel, ylabel, points = data
-    techniques = sorted({p[0] for p in points})
+    points, front = data["points"], data["front"]
+    techniques = sorted({p[0].title for p in points})
     grey = "#808080"
     with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "path", "font.size": 9,
                                 "text.color": grey, "axes.labelcolor": grey, "axes.edgecolor": grey,
                                 "xtick.color": grey, "ytick.color": grey}):
-        fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
+        fig, ax = plt.subplots(figsize=(6.4, 4.2), layout="constrained")
         colors = plt.get_cmap("tab10")
-        if len(techniques) <= MAX_LEGEND:  # one labelled series per technique
-            for i, name in enumerate(techniques):
-                xs = [p[2] for p in points if p[0] == name]
-                ys = [p[3] for p in points if p[0] == name]
-                ax.scatter(xs, ys, label=name, color=colors(i % 10), s=28)
-        else:  # one series: a legend of hundreds would hide the points, and cost seconds
-            ax.scatter([p[2] for p in points], [p[3] for p in points], color=colors(0), s=14, alpha=0.7)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
+        series = [(name, [p for p in points if p[0].title == name]) for name in techniques] \
+            if len(techniques) <= MAX_LEGEND else [(None, list(points))]  # a legend of hundreds would hide the points
+        for i, (name, pts) in enumerate(series):
+            dots = ax.scatter([p[2] for p in pts], [p[3] for p in pts], label=name, color=colors(i % 10),
+                              s=28 if name else 14, alpha=1 if name else 0.7)
+            dots.set_urls([_href(p[0], ctx) for p in pts])  # each point links to its technique's page
+        if front:
+            fx, fy = [points[i][2] for i in front], [points[i][3] for i in front]
+            ax.plot(fx, fy, color=grey, linewidth=1, linestyle="--", label="Pareto front", zorder=0)
+            xs = [p[2] for p in points]
+            middle = (min(xs) * max(xs)) ** 0.5 if min(xs) > 0 and max(xs) / min(xs) > LOG_RANGE else (min(xs) + max(xs)) / 2
+            step = max(1, -(-len(front) // MAX_LABELS))  # label every k-th point of a long front, so labels stay legible
+            for i in front[::step]:
+                target, model, px, py = points[i]
+                right = px > middle  # label towards the inside of the axes
+                note = ax.annotate(model or target.title, (px, py), textcoords="offset points", xytext=(-5 if right else 5, 5),
+                                   ha="right" if right else "left", fontsize=7)
+                note.set_in_layout(False)  # a long label must not shrink the axes
+        xs = [p[2] for p in points]
+        if min(xs) > 0 and max(xs) / min(xs) > LOG_RANGE:  # costs spanning orders of magnitude: a log axis
+            ax.set_xscale("log")
+        ax.set_xlabel(data["x"] + (" (log scale)" if ax.get_xscale() == "log" else ""))
+        ax.set_ylabel(data["y"])
         ax.grid(True, alpha=0.3)
-        if len(techniques) <= MAX_LEGEND:  # a longer legend would hide the points
+        if len(techniques) <= MAX_LEGEND or front:
             ax.legend(fontsize=7, frameon=False, loc="best", labelcolor=grey)
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
+        fig.savefig(buffer, format="svg", transparent=True, bbox_inches="tight", metadata={"Date": None, "Creator": None})
         plt.close(fig)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     # matplotlib labels each glyph run with an (escaped) comment; drop them, they only add weight
     svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
-    alt = f"Scatter plot of {ylabel} against {xlabel} for {len(points)} results of {len(techniques)} techniques."
+    alt = f"Scatter plot of {data['y']} against {data['x']} for {len(points)} results of {len(techniques)} techniques."
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
     figure = nodes.container(classes=["kb-plot"])
     figure += nodes.raw("", svg, format="html")
-    figure += para(f"Accuracy versus cost: {ylabel} against {xlabel}, one point per reported result; "
-                   "the tables above give each point's setting and source.", classes=["kb-plot-caption"])
+    caption = (f"{data['y']} against {data['x']}: one point per reported result, each a link to its technique's page"
+               + ("; the dashed line joins the Pareto front (no other point is better on both axes)" if front else "")
+               + ". The tables give each point's setting and source.")
+    figure += para(caption, classes=["kb-plot-caption"])
     return [figure]
+
+
+def plot_view_data(cat, view, env):
+    """``kb:plot``: one chosen plot of a benchmark's results."""
+    bench = view.get("argument")
+    if cat.get("benchmark", bench) is None:
+        return None
+    return plot_data(cat, bench, cat.results_for(benchmark=bench), x=view.get("x"), y=view.get("y"),
+                     where=view.get("where"), pareto=bool(view.get("pareto")))
+
+
+def plot_view_build(data, ctx):
+    if data is None:
+        return [para("Not enough results report both metrics of this plot yet.", classes=["kb-empty"])]
+    return plot_build(data, ctx)
 
 
 def _attr(text: str) -> str:

@@ -141,7 +141,7 @@ def leaderboard_data(cat, view, env):
         return ", ".join(parts) or "no setting recorded"
 
     return {
-        "plot": plots.plot_data(cat, bench, results, x=view.get("plot-x"), y=view.get("plot-y"), where=view.get("plot-where")),
+        "plot": plots.plot_data(cat, bench, results),
         "groups": tuple(
             (label(protocol, rs), results_table_data(cat, ranked(rs), bench, with_technique=True))
             for protocol, rs in sorted(groups.items())
