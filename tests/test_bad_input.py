@@ -59,6 +59,7 @@ CASES = {
         "index.md:4: 'year': 'twenty-twenty' is not a year or a range like 2019-2022",
         "index.md:8: 'sort': '-popularity' is not a column",
         "index.md:9: 'columns': 'colour' is not one of",
+        "index.md:15: kb:plot: :where: 'colour=blue' is not 'setting=value' (';' between several) with a setting of kb:result",
     ],
     "huge-value": [
         "index.md:6: 'complexity': text longer than 500 characters",
@@ -94,7 +95,7 @@ SUBTYPES = {
     "bib-field": ["bib_field"],
     "no-title": ["no_title"],
     "misplaced": ["misplaced"] * 2,
-    "bad-filter": ["bad_filter", "bad_filter", "bad_value"],
+    "bad-filter": ["bad_filter", "bad_filter", "bad_value", "bad_filter"],
     "huge-value": ["bad_value"] * 2,
     "non-utf8": ["encoding"] * 2,
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],

@@ -1,0 +1,55 @@
+"""Build-time plots: the chosen metrics, only comparable settings, the Pareto front, and a link per point."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etkb.render.plots import pareto_front
+
+
+def plots(result):
+    soup = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
+    return soup.select(".kb-plot svg")
+
+
+def test_every_point_links_to_its_technique_page(shared_build):
+    result = shared_build("plots")
+    assert result.kb_warnings() == []
+    flops = plots(result)[0]
+    hrefs = sorted(a.get("xlink:href") for a in flops.select("a"))
+    assert hrefs == ["fast.html#kb-technique-fast", "fast.html#kb-technique-fast", "other.html#kb-technique-other",
+                     "slow.html#kb-technique-slow"]
+    assert "4 results of 3 techniques" in flops["aria-label"]
+
+
+def test_where_keeps_only_results_in_that_setting(shared_build):
+    speed = plots(shared_build("plots"))[1]
+    # GPU B and batch 64 are left out: speed is comparable only on the same hardware and batch size
+    assert "hardware GPU A, batch-size 8 for 2 results of 1 techniques" in speed["aria-label"]
+    assert {a.get("xlink:href") for a in speed.select("a")} == {"fast.html#kb-technique-fast"}
+
+
+def test_pareto_front_is_marked_and_explained(shared_build):
+    result = shared_build("plots")
+    captions = [p.get_text() for p in BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
+                .select(".kb-plot-caption")]
+    assert "Pareto front" in captions[0] and "Pareto front" not in captions[1]
+
+
+POINT = st.tuples(st.none(), st.just(""), st.integers(0, 50), st.integers(0, 50))
+
+
+@given(st.lists(POINT, min_size=1, max_size=25), st.sampled_from(["higher", "lower"]), st.sampled_from(["higher", "lower"]))
+def test_front_points_are_exactly_the_undominated_ones(points, x_better, y_better):
+    sx = 1 if x_better == "higher" else -1
+    sy = 1 if y_better == "higher" else -1
+
+    def beats(a, b):
+        return sx * a[2] >= sx * b[2] and sy * a[3] >= sy * b[3] and (a[2], a[3]) != (b[2], b[3])
+
+    front = set(pareto_front(points, x_better, y_better))
+    for i, p in enumerate(points):
+        dominated = any(beats(q, p) for q in points)
+        assert (i in front) == (not dominated)
