@@ -49,6 +49,20 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def check(session: nox.Session) -> None:
+    """Every validation without writing HTML: prints `path:line: kb.<subtype>: message`; seconds when little changed."""
+    install(session)
+    session.run("python", "-m", "etkb.check", "docs", *session.posargs)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Start a technique page: `nox -s new -- <id> --paper <bibkey> --category <id>`."""
+    install(session)
+    session.run("python", "-m", "etkb.scaffold", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     session.install(*CONSTRAINTS, "ruff")
     session.run("ruff", "check", "ext", "tests", "bench", "noxfile.py")

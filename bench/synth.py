@@ -40,6 +40,11 @@ def categories(n: int) -> list[tuple[str, str | None]]:
     return cats
 
 
+def bibkey(i: int) -> str:
+    """A key that follows the refs.bib convention (family name, year, first title word)."""
+    return f"author{2019 + i % 5}paper{i:04d}"
+
+
 def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool) -> str:
     tid = f"t{i:04d}"
     others = [f"t{rng.randrange(n):04d}" for _ in range(3)]
@@ -48,7 +53,7 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
     top1, params, flops = round(70 + rng.random() * 15, 1), round(5 + rng.random() * 80, 1), round(1 + rng.random() * 15, 1)
     lines = [f"# Technique {i}", ""]
     if kb:
-        lines += ["```{kb:technique} " + tid, f":paper: key{i:04d}", f":categories: {', '.join(mycats)}",
+        lines += ["```{kb:technique} " + tid, f":paper: {bibkey(i)}", f":categories: {', '.join(mycats)}",
                   ":modality: vision", ":targets: flops, params", ":complexity: O(n)",
                   f":code: https://github.com/example/{tid}", "```", ""]
     else:
@@ -58,7 +63,7 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
                   "{bdg-info}`vision` {bdg-success}`flops` {bdg-success}`params`", "",
                   f"**Code:** <https://github.com/example/{tid}>", "````", ""]
     lines += ["## Problem", "", f"Technique {i} reduces the cost of attention for long inputs "
-              f"{{cite:p}}`key{i:04d}`. " + "Plain explanatory sentences fill this paragraph. " * 4, "",
+              f"{{cite:p}}`{bibkey(i)}`. " + "Plain explanatory sentences fill this paragraph. " * 4, "",
               "## Key idea", "", "The cost of softmax attention grows as $O(n^2 d)$ in the sequence length $n$.",
               "", "$$", r"\mathrm{Attn}(Q,K,V) = \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d}}\right)V", "$$", "",
               "## How it works", ""]
@@ -66,11 +71,11 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
     lines += ["", "| Setting | Value |", "|---|---|"] + [f"| option {s} | {rng.randrange(100)} |" for s in range(5)]
     lines += ["", "## Results", ""]
     if kb:
-        lines += ["```{kb:result}", ":benchmark: imagenet", f":source: key{i:04d}, Table 2", ":model: base",
+        lines += ["```{kb:result}", ":benchmark: imagenet", f":source: {bibkey(i)}, Table 2", ":model: base",
                   f":top1: {top1}", f":params: {params}", f":flops: {flops}", "```"]
     else:
         lines += ["| Model | Top-1 (%) | Params (M) | FLOPs (G) | Source |", "|---|---|---|---|---|",
-                  f"| base | {top1} | {params} | {flops} | key{i:04d}, Table 2 |"]
+                  f"| base | {top1} | {params} | {flops} | {bibkey(i)}, Table 2 |"]
     lines += ["", "## Trade-offs and limitations", "", "Some discussion of limitations. " * 5, "",
               "## Related techniques", ""]
     if kb:
@@ -80,7 +85,7 @@ def technique_page(i: int, n: int, cats: list[str], rng: random.Random, kb: bool
                   "## Related techniques (same category)", "", ", ".join(f"[Technique {int(o[1:])}]({o}.md)" for o in neighbours),
                   "", "## Referenced by", "", f"- [Technique {int(others[0][1:])}]({others[0]}.md)", "", "## Reference", "",
                   f"Author {i} and B. Second. Paper title of technique {i}. In *Conference*, 2022.", "",
-                  "```bibtex", f"@inproceedings{{key{i:04d},", f'  title = "Paper title of technique {i}",', "}", "```"]
+                  "```bibtex", f"@inproceedings{{{bibkey(i)},", f'  title = "Paper title of technique {i}",', "}", "```"]
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +103,8 @@ def generate(root: Path, n: int, variant: str, ext: Path, seed: int = 0) -> Path
     extra = "kb_targets = ['flops', 'params', 'latency']" if kb else ""
     (root / "conf.py").write_text(CONF.format(ext=str(ext), kb=', "etkb"' if load_etkb else "", extra=extra))
     (root / "refs.bib").write_text("".join(
-        f"@inproceedings{{key{i:04d},\n  title = {{Paper title of technique {i}}},\n  author = {{Author, A{i} and Second, B}},\n"
+        f"% verified: synthetic entry\n@inproceedings{{{bibkey(i)},\n  title = {{Paper title of technique {i}}},\n"
+        f"  author = {{Author, A{i} and Second, B}},\n"
         f"  booktitle = {{Conference}},\n  year = {{{2019 + i % 5}}}\n}}\n\n" for i in range(n)))
     for i in range(n):
         (root / "techniques" / f"t{i:04d}.md").write_text(technique_page(i, n, leaves, rng, kb))
@@ -121,7 +127,7 @@ def generate(root: Path, n: int, variant: str, ext: Path, seed: int = 0) -> Path
         bench += "```{kb:leaderboard} imagenet\n```\n"
     else:
         bench += "| Technique | Top-1 | Source |\n|---|---|---|\n" + "".join(
-            f"| [Technique {i}](../techniques/t{i:04d}.md) | 80.0 | key{i:04d}, Table 2 |\n" for i in range(n))
+            f"| [Technique {i}](../techniques/t{i:04d}.md) | 80.0 | {bibkey(i)}, Table 2 |\n" for i in range(n))
     (root / "benchmarks" / "imagenet.md").write_text(bench)
     front = "# Synthetic knowledge base\n\n"
     if kb:

@@ -49,7 +49,7 @@ CASES = {
         "bench.md:4: benchmark 'bench': paper 'smith2021bench' is not in refs.bib",
         "index.md:4: technique 't': paper 'doe2020fast' is not in refs.bib",
     ],
-    "bib-field": ["refs.bib:18: entry 'nameless2020' lacks title, author, year, which 'index' shows"],
+    "bib-field": ["refs.bib:10: entry 'nameless2020entry' lacks title, author, year, which 'index' shows"],
     "no-title": ["index.md:1: the page declaring technique 't' has no title; the id is shown instead"],
     "misplaced": [
         "index.md:8: a page declares one technique; 't' is already declared here",
@@ -68,6 +68,14 @@ CASES = {
     "non-utf8": [
         "bad.md:1: byte 0xe9 is not valid utf-8-sig; it is shown as \N{REPLACEMENT CHARACTER}",
         "index.md:1: byte 0xe9 is not valid utf-8-sig; it is shown as \N{REPLACEMENT CHARACTER}",
+    ],
+    "bib-checks": [
+        "refs.bib:2: key 'Dao2022FlashAttention' breaks the convention <family name><year><first title word>, all lowercase "
+        "(e.g. 'dao2022flashattention')",
+        "refs.bib:9: entry 'lee2021lonely' has no '% verified:' line above it",
+        "refs.bib:17: entry 'kim2020bad': '2205-13213' is not a well-formed arXiv id",
+        "refs.bib:35: entry 'park2019twice' has the same arXiv id (1901.00001) as 'park2019same': one paper, one entry",
+        "refs.bib:44: entry 'nobody2018unused' is used by no page",
     ],
     "bib-syntax": [
         "refs.bib:5: BibTeX syntax error",
@@ -99,6 +107,7 @@ SUBTYPES = {
     "huge-value": ["bad_value"] * 2,
     "non-utf8": ["encoding"] * 2,
     "bib-syntax": ["bib_file", "unknown_bibkey", "unknown_bibkey"],
+    "bib-checks": ["bib_key", "bib_unverified", "bib_id", "bib_id", "bib_unused"],
 }
 
 

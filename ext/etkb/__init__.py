@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import bib, citations, exports, freshness, navigation, sources
+from . import bib, bibcheck, citations, exports, freshness, navigation, sources
 from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
@@ -65,6 +65,7 @@ def replay_problems(app, env) -> None:
     domain = env.domains["kb"]
     catalog = domain.catalog
     found = domain.all("problems") + catalog.problems + view_problems(catalog, domain.all("views"))
+    found += bibcheck.bib_problems(env, bibcheck.used_keys(env, domain.all("decls")))
     problems = sorted(found, key=lambda p: (p.docname, p.lineno, p.subtype, p.message))
     for p in problems:
         warn(KbWarning.from_subtype(p.subtype), p.message, p.location)

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .bib import Paper
-from .diagnostics import KbWarning
+from .diagnostics import KbWarning, did_you_mean
 from .records import Decl, Problem, RefUse
 from .schema import RELATIONS, FieldError, parse_number
 
@@ -190,6 +190,9 @@ def build_catalog(
         if decl.kind == "result":
             results.append(decl)
             continue
+        if decl.kind == "unusable-technique":  # reported where it stands; its page's results are not blamed again
+            first_tech_of_doc.setdefault(decl.docname, None)
+            continue
         key = (decl.kind, decl.id)
         if decl.kind == "metric":
             key = ("metric", f"{decl.get('benchmark')}/{decl.id}")
@@ -251,7 +254,8 @@ def _check_papers(cat: Catalog, problem) -> None:
                     else:
                         problem((decl, "paper"), KbWarning.BIB_FIELD, message)
             if key and key not in cat.papers:
-                problem((decl, "paper"), KbWarning.UNKNOWN_BIBKEY, f"{kind} {ident!r}: paper {key!r} is not in refs.bib")
+                problem((decl, "paper"), KbWarning.UNKNOWN_BIBKEY,
+                        f"{kind} {ident!r}: paper {key!r} is not in refs.bib{did_you_mean(key, cat.papers)}")
             if kind == "technique" and decl.get("title") and not decl.get("override-reason"):
                 problem(decl, KbWarning.MISSING_OPTION,
                         f"technique {ident!r}: :title: overrides refs.bib only with an :override-reason:")
@@ -278,7 +282,8 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
         if parent and decl.get("root"):
             problem(decl, KbWarning.BAD_VALUE, f"category {ident!r} has both :parent: and :root:")
         if parent and ("category", parent) not in cat.objects:
-            problem((decl, "parent"), KbWarning.UNKNOWN_CATEGORY, f"category {ident!r}: unknown parent category {parent!r}")
+            problem((decl, "parent"), KbWarning.UNKNOWN_CATEGORY,
+                    f"category {ident!r}: unknown parent category {parent!r}{did_you_mean(parent, cat.ids('category'))}")
             parent = None
         elif not parent and not decl.get("root"):
             problem(decl, KbWarning.ORPHAN_CATEGORY,
@@ -315,7 +320,9 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
             if ("category", category) in cat.objects:
                 known.append(category)
             else:
-                problem((decl, "categories"), KbWarning.UNKNOWN_CATEGORY, f"technique {ident!r}: unknown category {category!r}")
+                problem((decl, "categories"), KbWarning.UNKNOWN_CATEGORY,
+                        f"technique {ident!r}: unknown category {category!r}"
+                        f"{did_you_mean(category, cat.ids('category')) or ' (categories: ' + ', '.join(cat.ids('category')) + ')'}")
         cat.tech_categories[ident] = tuple(known)
     members: dict[str, list[str]] = defaultdict(list)
     for ident in cat.ids("technique"):
@@ -331,7 +338,8 @@ def _build_metrics(cat: Catalog, problem) -> None:
             continue
         bench = decl.get("benchmark")
         if ("benchmark", bench) not in cat.objects:
-            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK, f"metric {decl.id!r}: unknown benchmark {bench!r}")
+            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK,
+                    f"metric {decl.id!r}: unknown benchmark {bench!r}{did_you_mean(bench, cat.ids('benchmark'))}")
             continue
         by_bench[bench].append(decl)
     for bench, decls in by_bench.items():
@@ -354,21 +362,25 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
             continue
         canonical = cat.resolve("technique", technique)
         if canonical is None:
-            problem((decl, "technique"), KbWarning.UNKNOWN_TECHNIQUE, f"result: unknown technique {technique!r}")
+            problem((decl, "technique"), KbWarning.UNKNOWN_TECHNIQUE,
+                    f"result: unknown technique {technique!r}{did_you_mean(technique, cat.ids('technique'))}")
             continue
         if ("benchmark", bench) not in cat.objects:
-            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK, f"result: unknown benchmark {bench!r}")
+            problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK,
+                    f"result: unknown benchmark {bench!r}"
+                    f"{did_you_mean(bench, cat.ids('benchmark')) or ' (benchmarks: ' + ', '.join(cat.ids('benchmark')) + ')'}")
             continue
         source_key, source_where = decl.get("source")
         if source_key not in cat.papers:
-            problem((decl, "source"), KbWarning.UNKNOWN_BIBKEY, f"result: source {source_key!r} is not in refs.bib")
+            problem((decl, "source"), KbWarning.UNKNOWN_BIBKEY,
+                    f"result: source {source_key!r} is not in refs.bib{did_you_mean(source_key, cat.papers)}")
         declared = {m.id for m in cat.metrics.get(bench, ())}
         values = []
         for name, raw in decl.extra:
             if name not in declared:
                 problem((decl, name), KbWarning.UNKNOWN_METRIC,
                         f"result: {name!r} is neither an option of kb:result nor a metric of benchmark {bench!r}"
-                        f" (metrics: {', '.join(sorted(declared)) or 'none declared'})")
+                        f"{did_you_mean(name, declared)} (metrics: {', '.join(sorted(declared)) or 'none declared'})")
                 continue
             try:
                 values.append((name, parse_number(raw, name), raw))
@@ -398,7 +410,8 @@ def _build_repos(cat: Catalog, problem) -> None:
         for t in decl.get("techniques", ()):
             canonical = cat.resolve("technique", t)
             if canonical is None:
-                problem((decl, "techniques"), KbWarning.UNKNOWN_TECHNIQUE, f"repo {ident!r}: unknown technique {t!r}")
+                problem((decl, "techniques"), KbWarning.UNKNOWN_TECHNIQUE,
+                        f"repo {ident!r}: unknown technique {t!r}{did_you_mean(t, cat.ids('technique'))}")
             else:
                 techs.append(canonical)
         url = decl.get("url")
@@ -440,7 +453,8 @@ def _build_relations(cat: Catalog, problem) -> None:
             for other in decl.get(option, ()):
                 canonical = cat.resolve("technique", other)
                 if canonical is None:
-                    problem((decl, option), KbWarning.UNKNOWN_TECHNIQUE, f"technique {ident!r}: {option} unknown technique {other!r}")
+                    problem((decl, option), KbWarning.UNKNOWN_TECHNIQUE,
+                            f"technique {ident!r}: {option} unknown technique {other!r}{did_you_mean(other, cat.ids('technique'))}")
                     continue
                 if canonical == ident:
                     problem((decl, option), KbWarning.BAD_VALUE, f"technique {ident!r}: {option} names itself")
@@ -456,7 +470,8 @@ def _build_backlinks(cat: Catalog, refs: list[RefUse]) -> None:
         kind = ROLE_KINDS.get(ref.kind, ref.kind)
         target = cat.resolve(kind, ref.target)
         if target is None:  # reported here, from the stored record, so it repeats on every build
-            cat.problems.append(Problem(KbWarning.UNKNOWN_REF.subtype, f"unknown {kind} {ref.target!r}", ref.docname, ref.lineno))
+            hint = did_you_mean(ref.target, cat.ids(kind) if kind != "repo" else cat.repos)
+            cat.problems.append(Problem(KbWarning.UNKNOWN_REF.subtype, f"unknown {kind} {ref.target!r}{hint}", ref.docname, ref.lineno))
             continue
         decl = cat.get(kind, target) if kind != "repo" else None
         home = decl.docname if decl else (cat.repos[target].docname if target in cat.repos else None)

@@ -39,6 +39,10 @@ class KbWarning(Enum):
     BIB_FILE = ("bib_file", '``refs.bib`` is missing, unreadable or has a syntax error; it is left out of the build.')
     BIB_FIELD = ("bib_field", 'A ``refs.bib`` entry used by a page lacks a field the page shows (title, author, year).')
     BAD_FILTER = ("bad_filter", 'A summary-table filter, column or sort key that is not understood.')
+    BIB_KEY = ("bib_key", 'A ``refs.bib`` key that breaks the convention ``<family name><year><first title word>``, all lowercase.')
+    BIB_UNVERIFIED = ("bib_unverified", 'A ``refs.bib`` entry without a ``% verified:`` line above it naming where it was checked.')
+    BIB_ID = ("bib_id", 'A malformed arXiv id or DOI, or two entries for the same paper (same arXiv id or DOI).')
+    BIB_UNUSED = ("bib_unused", 'A ``refs.bib`` entry that no page uses (as a paper, a source or a citation).')
 
     def __init__(self, subtype: str, description: str) -> None:
         self.subtype = subtype
@@ -48,6 +52,16 @@ class KbWarning(Enum):
     @classmethod
     def from_subtype(cls, subtype: str) -> KbWarning:
         return next(member for member in cls if member.subtype == subtype)
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """``"; did you mean 'x'?"`` with the nearest candidates (empty when none is close)."""
+    import difflib
+
+    near = difflib.get_close_matches(str(word).lower(), sorted({str(c) for c in candidates}), n=3, cutoff=0.6)
+    if not near:
+        return ""
+    return "; did you mean " + " or ".join(repr(n) for n in near) + "?"
 
 
 def warn(subtype: KbWarning, message: str, location) -> None:

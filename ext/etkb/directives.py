@@ -99,6 +99,8 @@ class KbDirective(SphinxDirective):
         ident, values, extra, usable = self.parse()
         body = self.body_text()
         if not usable:
+            if self.kind == "technique":  # its page's results belong to it: the catalogue must not call them misplaced
+                self.domain.note_decl(Decl("unusable-technique", f"{self.env.docname}:{self.lineno}", self.env.docname, self.lineno))
             return []
         decl = Decl(
             kind=self.kind,
@@ -206,6 +208,10 @@ class Leaderboard(ViewDirective):
     kind = "leaderboard"
 
 
+class Vocabulary(ViewDirective):
+    kind = "vocabulary"
+
+
 class Plot(ViewDirective):
     kind = "plot"
 
@@ -228,6 +234,7 @@ DIRECTIVES = {
     "techniques": TechniquesTable,
     "leaderboard": Leaderboard,
     "plot": Plot,
+    "vocabulary": Vocabulary,
     "taxonomy": Taxonomy,
     "repos": Repos,
 }

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import KbWarning
+from .diagnostics import KbWarning, did_you_mean
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
 BIBKEY_RE = re.compile(r"^[A-Za-z0-9_:.\-+/]{1,120}$")
@@ -72,7 +72,7 @@ class Field:
         if allowed is not None and value not in allowed:
             raise FieldError(
                 KbWarning.BAD_VALUE,
-                f"{self.name!r}: {raw!r} is not one of: {', '.join(allowed)}",
+                f"{self.name!r}: {raw!r} is not one of: {', '.join(allowed)}{did_you_mean(raw, allowed)}",
             )
         return value
 
@@ -204,27 +204,30 @@ class Schema:
         values: dict[str, Any] = {}
         extra: dict[str, str] = {}
         problems: list[tuple[str, FieldError]] = []
+        missing = [spec.name for spec in self.fields if spec.required and spec.name not in raw]
         for name in sorted(raw):
             spec = self.by_name.get(name)
             if spec is None:
-                if self.extra and ID_RE.match(name):
+                if self.extra and ID_RE.match(name) and not did_you_mean(name, missing):
                     extra[name] = "" if raw[name] is None else str(raw[name]).strip()
                 else:
+                    hint = did_you_mean(name, missing) or did_you_mean(name, self.by_name)
+                    meant = next((m for m in missing if hint and repr(m) in hint), None)
+                    if meant:  # a misspelt required option: one warning, not also "needs option"
+                        missing.remove(meant)
+                        hint += f" ({self.directive} needs {meant!r})"
                     known = ", ".join(sorted(self.by_name))
                     problems.append((name, FieldError(
                         KbWarning.UNKNOWN_OPTION,
-                        f"unknown option {_clip(name)!r} of {self.directive} (known: {known})",
+                        f"unknown option {_clip(name)!r} of {self.directive}{hint or f' (known: {known})'}",
                     )))
                 continue
             try:
                 values[name] = spec.parse(raw[name], vocabularies)
             except FieldError as err:
                 problems.append((name, err))
-        for spec in self.fields:
-            if spec.required and spec.name not in raw:
-                problems.append((spec.name, FieldError(
-                    KbWarning.MISSING_OPTION, f"{self.directive} needs option {spec.name!r}"
-                )))
+        for name in missing:
+            problems.append((name, FieldError(KbWarning.MISSING_OPTION, f"{self.directive} needs option {name!r}")))
         return values, extra, problems
 
 
@@ -437,7 +440,14 @@ REPOS = Schema(
     fields=(Field("kind", "choice", "Only these kinds.", vocab="kb_repo_kinds", many=True),),
 )
 
+VOCABULARY = Schema(
+    directive="kb:vocabulary",
+    help="Every category id (as a tree) and every benchmark with its metric ids, from the catalogue.",
+    fields=(),
+)
+
 SCHEMAS.update({
+    "vocabulary": VOCABULARY,
     "techniques": TECHNIQUES_TABLE,
     "leaderboard": LEADERBOARD,
     "plot": PLOT,
