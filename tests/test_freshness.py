@@ -60,9 +60,11 @@ def test_no_change_rebuild_reads_and_writes_nothing(build, make_app):
     first = build("fresh")
     assert first.kb_warnings() == []
     before = snapshot(first.outdir)
+    exports = {p: p.stat().st_mtime_ns for p in (first.outdir / "_exports").iterdir()}
     _, read = rebuild(make_app, first.srcdir)
     assert read == []
     assert written_pages(first.outdir, before) == set()
+    assert {p: p.stat().st_mtime_ns for p in (first.outdir / "_exports").iterdir()} == exports
 
 
 def test_editing_body_text_rewrites_only_that_page(build, make_app):
@@ -97,6 +99,7 @@ def test_changing_results_rewrites_the_leaderboard(build, make_app, tmp_path):
     assert written_pages(first.outdir, before) == {"alpha", "bench", PARENT}
     board = BeautifulSoup((first.outdir / "bench.html").read_text(), "html.parser").select_one("table.kb-leaderboard")
     assert "99.5" in board.get_text()
+    assert "99.5" in (first.outdir / "_exports" / "results.json").read_text()  # the exports follow the sources
     assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)
 
 

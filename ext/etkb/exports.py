@@ -140,14 +140,19 @@ def write_exports(app, exception) -> None:
     """``build-finished``: write the exports next to the HTML (HTML builders only)."""
     if exception is not None or app.builder.format != "html":
         return
-    cat = app.env.domains["kb"].catalog
+    domain = app.env.domains["kb"]
+    out = Path(app.outdir, EXPORT_DIR)
+    papers = domain.data.get("papers")
+    stamp = papers[0] if papers else None
+    if not domain.sources_changed and domain.data.get("exports_stamp") == stamp and out.is_dir():
+        return  # no page read or removed and refs.bib unchanged: the catalogue, and so the exports, are the same
+    cat = domain.catalog
 
     def page_of(docname: str) -> str:
         return app.builder.get_target_uri(docname)
 
     data = catalogue(cat, page_of)
     results = {"schema": "etkb-results", "schema_version": SCHEMA_VERSION, "results": result_records(cat, page_of)}
-    out = Path(app.outdir, EXPORT_DIR)
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "catalogue.json": json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
@@ -159,3 +164,4 @@ def write_exports(app, exception) -> None:
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+    domain.data["exports_stamp"] = stamp

@@ -38,12 +38,13 @@ def results_table_data(cat, results, bench, with_technique: bool):
     metrics = cat.metrics.get(bench, ())
     used = {m for r in results for m, _, _ in r.values}
     metrics = tuple(m for m in metrics if m.id in used)
-    settings = tuple((k, label) for k, label in SETTING_COLUMNS if any(r.setting_value(k) is not None for r in results))
+    present = {k for r in results for k, v in r.setting if v is not None and v != ""}
+    settings = tuple((k, label) for k, label in SETTING_COLUMNS if k in present)
     return {
         "benchmark": link(cat, "benchmark", bench),
         "metrics": tuple((m.id, _metric_heading(m)) for m in metrics),
         "settings": settings,
-        "notes": any(r.setting_value("note") for r in results),
+        "notes": "note" in present,
         "rows": tuple(_row_data(cat, r) for r in results),
         "with_technique": with_technique,
     }
