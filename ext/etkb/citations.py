@@ -57,7 +57,7 @@ class CachedBibtexDomain(BibtexDomain):
             try:
                 success = visitor.visit(bibliography.filter_)
             except ValueError as err:
-                logger.warning("syntax error in :filter: expression; %s" % err,
+                logger.warning(f"syntax error in :filter: expression; {err}",
                                location=(bibliography_key.docname, bibliography.line),
                                type="bibtex", subtype="filter_syntax_error")
                 success = bool(cited_docnames)
