@@ -411,6 +411,7 @@ LEADERBOARD = Schema(
     argument="benchmark id",
     fields=(
         Field("sort", "id", "Metric to rank by (default: the first quality metric; a table without it ranks by its first metric)."),
+        Field("no-plot", "flag", "Leave out the default plot (when the page draws chosen ones with kb:plot)."),
     ),
 )
 

@@ -30,8 +30,8 @@ def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = No
 
     A point is one result reporting both metrics. With ``where`` (``name=value``), x values
     come only from results in that setting, and each is paired with the y value that the same
-    source reports for the same technique and model (e.g. LRA accuracy from one table against
-    its throughput at 4K from another)."""
+    source reports for the same technique and model when the row itself has none (e.g. LRA
+    accuracy from one table against its throughput at 4K from another)."""
     metrics = {m.id: m for m in cat.metrics.get(bench, ())}
     quality = metrics.get(y) if y else next((m for m in metrics.values() if m.kind == "quality"), None)
     if quality is None:
@@ -41,7 +41,7 @@ def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = No
     for cost in costs:
         if conditions:
             ys = {_pair(r): r.value(quality.id) for r in results if r.value(quality.id) is not None}
-            pairs = [(r, ys.get(_pair(r))) for r in results
+            pairs = [(r, r.value(quality.id) if r.value(quality.id) is not None else ys.get(_pair(r))) for r in results
                      if r.value(cost.id) is not None and all(_matches(r.setting_value(k), v) for k, v in conditions)]
         else:
             pairs = [(r, r.value(quality.id)) for r in results if r.value(cost.id) is not None]

@@ -142,7 +142,7 @@ def leaderboard_data(cat, view, env):
         return ", ".join(parts) or "no setting recorded"
 
     return {
-        "plot": plots.plot_data(cat, bench, results),
+        "plot": None if view.get("no-plot") else plots.plot_data(cat, bench, results),
         "groups": tuple(
             (label(protocol, rs), results_table_data(cat, ranked(rs), bench, with_technique=True))
             for protocol, rs in sorted(groups.items())
