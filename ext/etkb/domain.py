@@ -47,7 +47,8 @@ class KbDomain(Domain):
     }
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
     initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")},
-                                    "papers": None, "bibfiles": None, "exports_stamp": None}
+                                    "papers": None, "bibfiles": None, "exports_stamp": None,
+                                    "references": None}
     directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 
@@ -114,6 +115,21 @@ class KbDomain(Domain):
         if view not in self._view_data:
             self._view_data[view] = view_data(catalog, view, self.env)
         return self._view_data[view]
+
+    def formatted_reference(self, paper):
+        """The paper's entry formatted by pybtex (rich text), kept in the environment until refs.bib
+        changes: formatting is slow, and at -j N it runs in the main process, before the writers fork."""
+        stamp = (self.data.get("papers") or (None,))[0]
+        cache = self.data.get("references")
+        if cache is None or cache[0] != stamp:
+            cache = self.data["references"] = (stamp, {})
+        if paper.key not in cache[1]:
+            entry = self.env.domains["cite"].bibdata.data.entries.get(paper.key)
+            try:
+                cache[1][paper.key] = self.reference_style().format_entry(label="", entry=entry) if entry else None
+            except Exception:  # an entry pybtex cannot format (reported as kb.bib_field where a page shows it)
+                cache[1][paper.key] = None
+        return cache[1][paper.key]
 
     def reference_style(self):
         """The pybtex formatting style named by ``bibtex_default_style``, made once per build

@@ -64,14 +64,10 @@ class Context:
         whole entry, so the fingerprint of a page showing it covers what is formatted."""
         from pybtex_docutils import Backend
 
-        entry = self.env.domains["cite"].bibdata.data.entries.get(paper.key)
-        if entry is None:
-            return nodes.paragraph(text=paper.key)
-        try:
-            formatted = self.env.domains["kb"].reference_style().format_entry(label="", entry=entry)
-            return Backend().paragraph(formatted)
-        except Exception:  # pybtex cannot format an incomplete entry: show the key
+        formatted = self.env.domains["kb"].formatted_reference(paper)
+        if formatted is None:  # not in refs.bib, or pybtex cannot format an incomplete entry: show the key
             return nodes.paragraph(text=paper.key, classes=["kb-reference"])
+        return Backend().paragraph(formatted)
 
 
 def replace(node: nodes.Element, new: list[nodes.Node]) -> None:
