@@ -62,3 +62,11 @@ def test_where_keeps_each_rows_own_value(shared_build):
     cat = result.app.env.domains["kb"].catalog
     data = plot_data(cat, "bench", cat.results_for(benchmark="bench"), x="speed", y="acc", where="hardware=GPU A; batch-size=8")
     assert sorted((p[2], p[3]) for p in data["points"]) == [(300, 80), (900, 70), (1500, 69)]
+
+
+def test_where_can_match_part_of_a_setting(shared_build):
+    from etkb.render.plots import plot_data
+
+    cat = shared_build("plots").app.env.domains["kb"].catalog
+    data = plot_data(cat, "bench", cat.results_for(benchmark="bench"), x="flops", y="acc", where="model~=small")
+    assert sorted(p[1] for p in data["points"]) == ["fast-small", "fast-small"]

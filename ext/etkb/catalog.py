@@ -503,7 +503,7 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
                                        f"metrics: {', '.join(sorted(declared)) or 'none'})", view.docname, view.lineno))
             where = view.get("where")
             parts = [p for p in (where or "").split(";") if p.strip()]
-            if any("=" not in p or p.partition("=")[0].strip() not in SETTING_NAMES for p in parts):
+            if any("=" not in p or p.partition("=")[0].strip().rstrip("~").strip() not in SETTING_NAMES for p in parts):
                 out.append(Problem(KbWarning.BAD_FILTER.subtype,
                                    f"kb:plot: :where: {where!r} is not 'setting=value' (';' between several) with a setting of "
                                    f"kb:result ({', '.join(sorted(SETTING_NAMES))})", view.docname, view.lineno))

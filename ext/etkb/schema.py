@@ -423,7 +423,8 @@ PLOT = Schema(
         Field("x", "id", "Cost metric on the x axis (default: the first cost metric with enough points)."),
         Field("y", "id", "Quality metric on the y axis (default: the first quality metric)."),
         Field("where", "text", "Only results in this setting, e.g. 'hardware=RTX 3090; batch-size=32', 'seq-len=4000', "
-              "or 'extra-data=' for results without extra data; each x value is paired with the y value the same "
+              "'extra-data=' for results without extra data, or 'model~=LLaMA-2-7B' for models containing the text; "
+              "each x value is paired with the y value the same "
               "source reports for the same technique and model."),
         Field("pareto", "flag", "Mark and label the Pareto front (no other point is better on both axes)."),
     ),

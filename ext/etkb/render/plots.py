@@ -49,7 +49,7 @@ def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = No
                        for r, yv in pairs if yv is not None)
         if len(points) >= MIN_POINTS:
             return {
-                "x": _label(cost) + "".join(f", {k} {v}" if v else f", no {k}" for k, v in conditions),
+                "x": _label(cost) + "".join(f", {k} {v.lstrip('~')}" if v else f", no {k}" for k, v in conditions),
                 "y": _label(quality),
                 "points": points,
                 "front": pareto_front(points, cost.better, quality.better) if pareto else (),
@@ -58,17 +58,22 @@ def plot_data(cat, bench: str, results, x: str | None = None, y: str | None = No
 
 
 def _matches(value, wanted: str) -> bool:
-    """A setting equals the wanted text; an empty wanted value means "not set"."""
+    """A setting equals the wanted text (``~`` in front: contains it); an empty wanted value means "not set"."""
+    if wanted.startswith("~"):
+        return value is not None and wanted[1:] in str(value)
     return (value in (None, "")) if wanted == "" else str(value) == wanted
 
 
 def parse_where(where: str | None) -> tuple[tuple[str, str], ...]:
     """``"hardware=RTX 3090; batch-size=32"`` -> (("hardware", "RTX 3090"), ("batch-size", "32")).
-    ``extra-data=`` (nothing after ``=``) selects results without that setting."""
+    ``extra-data=`` (nothing after ``=``) selects results without that setting; ``model~=LLaMA-2-7B``
+    selects settings that contain the text."""
     out = []
     for part in (where or "").split(";"):
         if part.strip():
             name, _, value = part.partition("=")
+            if name.rstrip().endswith("~"):  # name~=text: the setting contains the text
+                name, value = name.rstrip()[:-1], "~" + value.strip()
             out.append((name.strip(), value.strip()))
     return tuple(out)
 
