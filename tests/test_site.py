@@ -143,3 +143,37 @@ def test_lra_leaderboard_shows_the_papers_table_apart_and_every_cell_as_declared
         assert "reported by the model's authors" not in " ".join(cells)
     assert checked == len(declared)
     assert main.select_one(".kb-plot svg") is not None  # accuracy against throughput at 4K
+
+
+def test_every_leaderboard_cell_is_a_declared_result(site):
+    """On every benchmark page, each leaderboard row shows the values of a result declared for that
+    technique, model and source: no cell is computed, rounded or taken from another row."""
+    from collections import defaultdict
+
+    from bs4 import BeautifulSoup
+
+    results = json.loads((Path(site.outdir) / "_exports" / "results.json").read_text())["results"]
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    declared = defaultdict(lambda: defaultdict(dict))  # (technique, model, source) -> row page+line -> metric -> value
+    for r in results:
+        key = (r["technique"], r["model"] or "", f"{r['source_bibkey']}, {r['source_where']}")
+        row = tuple(sorted((k, str(v)) for k, v in r.items() if k not in ("metric", "value", "unit", "better")))
+        declared[key][row][r["metric"]] = r["value"]
+    checked = 0
+    for bench in catalogue["benchmarks"]:
+        labels = {m["label"]: m["id"] for m in bench["metrics"]}
+        soup = BeautifulSoup((Path(site.outdir) / bench["page"]).read_text(), "html.parser")
+        for table in soup.select("article[role=main] table.kb-leaderboard"):
+            headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+            metric_at = {i: labels[h.rsplit(" (", 1)[0].rstrip(" ↑↓").strip()] for i, h in enumerate(headers)
+                         if h.rsplit(" (", 1)[0].rstrip(" ↑↓").strip() in labels}
+            for row in table.select("tbody tr"):
+                cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+                technique = row.select_one("td a")["href"].split("#kb-technique-")[-1]
+                model = cells[headers.index("Model")] if "Model" in headers else ""
+                source = cells[headers.index("Source")].replace(" ,", ",")  # the key is a link: get_text adds a space
+                shown = {metric_at[i]: float(c) for i, c in enumerate(cells) if i in metric_at and c not in ("–", "")}
+                candidates = declared[(technique, model, source)].values()
+                assert any(all(v.get(m) == x for m, x in shown.items()) for v in candidates), (bench["id"], technique, model, shown)
+                checked += len(shown)
+    assert checked > 0

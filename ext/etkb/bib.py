@@ -47,6 +47,7 @@ def check_bibfiles(app, config) -> None:
         keep.append(name)
     if keep != files:
         config.bibtex_bibfiles = keep
+    config.kb_bib_withheld = keep != files  # the catalogue then does not report each missing key again
 
 
 def reread_when_bibfiles_change(app, env, added, changed, removed) -> list[str]:

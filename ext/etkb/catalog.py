@@ -92,6 +92,7 @@ class Catalog:
     results_by: dict[tuple[str, str], tuple[Result, ...]] = field(default_factory=dict)  # ("technique"|"benchmark", id)
     results_at: dict[tuple[str, int], Result] = field(default_factory=dict)  # (docname, line) -> the result declared there
     links: dict = field(default_factory=dict)  # (kind, id) -> resolved Link, filled by views as they ask
+    papers_complete: bool = True  # False when a bib file was withheld: unknown keys are not reported again
 
     # --- lookups -------------------------------------------------------------------
     def ids(self, kind: str) -> tuple[str, ...]:
@@ -169,9 +170,13 @@ def build_catalog(
     refs: list[RefUse],
     papers: dict[str, Paper],
     doc_titles: dict[str, str],
+    papers_complete: bool = True,
 ) -> Catalog:
-    """Resolve all declarations; collect cross-page problems (never raise)."""
-    cat = Catalog(papers=papers)
+    """Resolve all declarations; collect cross-page problems (never raise).
+
+    ``papers_complete`` is False when a bib file was withheld (reported as kb.bib_file): keys
+    missing from ``papers`` are then not reported again, one mistake giving one warning."""
+    cat = Catalog(papers=papers, papers_complete=papers_complete)
     problems = cat.problems
 
     def problem(decl_or_loc, subtype: KbWarning, message: str) -> None:
@@ -253,7 +258,7 @@ def _check_papers(cat: Catalog, problem) -> None:
                         problems.append(Problem(KbWarning.BIB_FIELD.subtype, message, "", 0, paper.where))
                     else:
                         problem((decl, "paper"), KbWarning.BIB_FIELD, message)
-            if key and key not in cat.papers:
+            if key and key not in cat.papers and cat.papers_complete:
                 problem((decl, "paper"), KbWarning.UNKNOWN_BIBKEY,
                         f"{kind} {ident!r}: paper {key!r} is not in refs.bib{did_you_mean(key, cat.papers)}")
             if kind == "technique" and decl.get("title") and not decl.get("override-reason"):
@@ -371,7 +376,7 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
                     f"{did_you_mean(bench, cat.ids('benchmark')) or ' (benchmarks: ' + ', '.join(cat.ids('benchmark')) + ')'}")
             continue
         source_key, source_where = decl.get("source")
-        if source_key not in cat.papers:
+        if source_key not in cat.papers and cat.papers_complete:
             problem((decl, "source"), KbWarning.UNKNOWN_BIBKEY,
                     f"result: source {source_key!r} is not in refs.bib{did_you_mean(source_key, cat.papers)}")
         declared = {m.id for m in cat.metrics.get(bench, ())}

@@ -102,7 +102,8 @@ class KbDomain(Domain):
     def catalog(self) -> Catalog:
         if self._catalog is None:
             titles = {doc: title.astext() for doc, title in self.env.titles.items()}
-            self._catalog = build_catalog(self.all("decls"), self.all("refs"), load_papers(self.env), titles)
+            self._catalog = build_catalog(self.all("decls"), self.all("refs"), load_papers(self.env), titles,
+                                          papers_complete=not self.env.config.kb_bib_withheld)
             self._view_data = {}
         return self._catalog
 
