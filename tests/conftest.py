@@ -70,30 +70,6 @@ def build(make_app, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def make_app_module(tmp_path_factory):
-    """``make_app_module(root, **confoverrides)`` -> output dir of one build shared by a test module
-    (built once per distinct root and configuration, so tests that only read its output share it)."""
-    from sphinx.testing.util import SphinxTestApp
-
-    cache: dict[tuple, Path] = {}
-
-    def _build(root: str, **confoverrides) -> Path:
-        key = (root, tuple(sorted(confoverrides.items())))
-        if key not in cache:
-            srcdir = tmp_path_factory.mktemp(root) / root
-            shutil.copytree(ROOT / "roots" / f"test-{root}", srcdir)
-            app = SphinxTestApp("html", srcdir=srcdir, confoverrides=confoverrides)
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            cache[key] = Path(app.outdir)
-        return cache[key]
-
-    return _build
-
-
-@pytest.fixture(scope="module")
 def shared_build(tmp_path_factory):
     """``shared_build(root, **confoverrides)`` -> :class:`Build`, built once per test module.
 
@@ -119,3 +95,9 @@ def shared_build(tmp_path_factory):
     yield _build
     for app in apps:
         app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def make_app_module(shared_build):
+    """``make_app_module(root, **confoverrides)`` -> the output dir of the module's shared build."""
+    return lambda root, **confoverrides: shared_build(root, **confoverrides).outdir
