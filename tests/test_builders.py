@@ -104,3 +104,4 @@ def test_builder_shows_each_view_on_its_own_page(built, builder):
             assert text in pages[page], f"{builder}: {page} should show {text!r}"
         for text in ONLY_ELSEWHERE[page]:
             assert text not in pages[page], f"{builder}: {page} shows {text!r}, which belongs to another page"
+

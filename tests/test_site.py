@@ -177,3 +177,18 @@ def test_every_leaderboard_cell_is_a_declared_result(site):
                 assert any(all(v.get(m) == x for m, x in shown.items()) for v in candidates), (bench["id"], technique, model, shown)
                 checked += len(shown)
     assert checked > 0
+
+
+def test_no_id_appears_twice_on_any_page(site):
+    """furo wraps each table and copies its attributes onto the wrapper, so our tables carry no id."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    repeated = {}
+    for page in Path(site.outdir).rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        counts = Counter(tag["id"] for tag in soup.find_all(id=True))
+        if twice := [i for i, n in counts.items() if n > 1]:
+            repeated[str(page.relative_to(site.outdir))] = twice
+    assert repeated == {}

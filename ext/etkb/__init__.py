@@ -17,7 +17,7 @@ from .diagnostics import KbWarning, warn
 from .domain import KbDomain
 from .placeholder import collect_views, kb_view, setup_nodes
 from .records import View
-from .render import KbViewTransform
+from .render import KbViewTransform, UniqueIdsAfterFuro
 
 __version__ = "0.1.0"
 
@@ -154,6 +154,7 @@ def setup(app):
     setup_nodes(app)
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
+    app.add_post_transform(UniqueIdsAfterFuro)
     app.connect("config-inited", bib.check_bibfiles, priority=400)
     app.connect("config-inited", citations.use_cached_citations)
     app.connect("env-get-outdated", bib.reread_when_bibfiles_change)

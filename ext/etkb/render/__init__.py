@@ -98,3 +98,20 @@ class KbViewTransform(SphinxPostTransform):
             record = node["record"]
             build = VIEWS[record.kind][1]
             replace(node, build(domain.view_data(record), ctx))
+
+
+class UniqueIdsAfterFuro(SphinxPostTransform):
+    """furo wraps each table and math block in a container and copies *all* attributes onto it,
+    ids included, so every captioned table's id appeared twice on a page. Keep the ids on the
+    element itself and drop the copies from furo's wrapper (runs right after furo's transform)."""
+
+    default_priority = 501
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            if not {"table-wrapper", "math-wrapper"} & set(wrapper["classes"]) or not wrapper.children:
+                continue
+            inner = wrapper.children[0]
+            if isinstance(inner, nodes.Element):
+                wrapper["ids"] = [i for i in wrapper["ids"] if i not in inner["ids"]]

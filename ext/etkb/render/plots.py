@@ -11,6 +11,7 @@ Text is drawn as paths, so author text never reaches the markup; the SVG is dete
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -159,6 +160,11 @@ def plot_build(data, ctx) -> list[nodes.Node]:
     svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
     alt = f"Scatter plot of {data['y']} against {data['x']} for {len(points)} results of {len(techniques)} techniques."
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
+    # matplotlib numbers its element ids from 1 in every figure; a page with several plots would
+    # repeat them, so each plot's ids (and the references to them) get a prefix of their own
+    prefix = "kbplot-" + hashlib.sha1(repr(data).encode("utf-8")).hexdigest()[:10] + "-"
+    svg = re.sub(r'(\bid=")', r"\1" + prefix, svg)
+    svg = re.sub(r'(url\(#|xlink:href="#|\bhref="#)', r"\1" + prefix, svg)
     figure = nodes.container(classes=["kb-plot"])
     figure += nodes.raw("", svg, format="html")
     caption = (f"{data['y']} against {data['x']}: one point per reported result, each a link to its technique's page"

@@ -86,7 +86,7 @@ def results_table_build(data, ctx, classes=("kb-results",)):
     title = nodes.title()
     title += ref(data["benchmark"], ctx)
     tbl.insert(0, title)
-    tbl["ids"].append(ctx.new_id("kb-results"))
+    tbl["ids"].append(ctx.new_id("kb-results"))  # a captioned table needs an id
     wrapper = nodes.container(classes=["kb-table-wrap"])  # scrolls sideways on a phone
     wrapper += tbl
     return [wrapper]

@@ -125,7 +125,6 @@ def techniques_build(data, ctx):
     headers = [HEADINGS[c] for c in columns]
     numeric = [c in ("year", "results") for c in columns]
     tbl = table(headers, rows, classes=("kb-techniques", "kb-sortable"), numeric=numeric)
-    tbl["ids"].append(ctx.new_id("kb-techniques"))
     wrapper = nodes.container(classes=["kb-table-wrap"])
     wrapper += tbl
     return [wrapper]
