@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"error: unknown category {args.category!r}.{hint}", file=sys.stderr)
         return 2
     entry = bib_entry(bib, args.paper) if bib.is_file() else None
+    page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(page_text(args.id, args.paper, args.category, entry, today), encoding="utf-8")
     print(f"wrote {page.relative_to(root)} (the techniques toctree picks it up; no index to edit)")
     if entry is None:
