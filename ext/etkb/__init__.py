@@ -100,11 +100,9 @@ def add_static_path(app, config) -> None:
     for path in static:
         if path not in config.html_static_path:
             config.html_static_path.append(path)
-    if config.html_theme == "furo":
-        # furo registers its options (pygments_dark_style) when the theme loads at builder-inited,
-        # after the comparison, so they always read as changed; load it now instead (as Sphinx
-        # would later; furo refuses only being listed in `extensions`)
-        app.setup_extension("furo")
+    # furo's own option (pygments_dark_style) is registered when the theme loads at builder-inited,
+    # after Sphinx compares configurations, so it still reads as changed; loading furo earlier
+    # breaks non-HTML builders (furo refuses them), so that one is left to furo upstream.
     if config.kb_offline_math and str(config.mathjax_path).startswith(("http://", "https://")):
         config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
     # the vendored MathJax's licence and notes ship with the site, but an EPUB has no media type for them

@@ -138,8 +138,8 @@ def to_csv(rows: list[dict], fields: tuple[str, ...]) -> str:
 
 def write_exports(app, exception) -> None:
     """``build-finished``: write the exports next to the HTML (HTML builders only)."""
-    if exception is not None or app.builder.format != "html":
-        return
+    if exception is not None or app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return  # an EPUB has no media type for JSON and CSV files
     domain = app.env.domains["kb"]
     out = Path(app.outdir, EXPORT_DIR)
     papers = domain.data.get("papers")
