@@ -105,3 +105,19 @@ def test_builder_shows_each_view_on_its_own_page(built, builder):
         for text in ONLY_ELSEWHERE[page]:
             assert text not in pages[page], f"{builder}: {page} shows {text!r}, which belongs to another page"
 
+
+
+@pytest.mark.parametrize("builder", ("text", "latex", "epub"))
+def test_a_site_themed_with_furo_builds_with_other_builders(tmp_path, builder):
+    """The real site uses furo, which refuses to be loaded for non-HTML builders."""
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path / "navigation"
+    shutil.copytree(ROOT / "roots" / "test-navigation", src)
+    (src / "conf.py").write_text((src / "conf.py").read_text() + 'project = "Nav"\ncopyright = "2026"\nversion = "1"\n')
+    app = SphinxTestApp(builder, srcdir=src, warningiserror=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0, app.warning.getvalue()
