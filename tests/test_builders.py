@@ -121,3 +121,13 @@ def test_a_site_themed_with_furo_builds_with_other_builders(tmp_path, builder):
     finally:
         app.cleanup()
     assert app.statuscode == 0, app.warning.getvalue()
+
+
+def test_an_authored_related_section_is_filled_not_repeated(built):
+    _, outdir = built("html")
+    soup = BeautifulSoup((outdir / "alpha.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [h for h in soup.find_all(["h2", "h3"]) if h.get_text(strip=True).rstrip("#¶").strip() == "Related techniques"]
+    assert len(headings) == 1
+    section = headings[0].find_parent("section")
+    assert "Authored text about the relatives of alpha." in section.get_text() and "Built on by" in section.get_text()
+    assert section.find(id="kb-related") is not None or section.get("id") == "kb-related"  # the anchor still works

@@ -45,12 +45,19 @@ def add_footer(app, doctree) -> None:
     top = next(iter(doctree.findall(nodes.section)), None)
     if top is None:  # an untitled page (reported as kb.no_title): our sections would become its title
         return
+    own = {child[0].astext().strip().lower(): child for child in top.children
+           if isinstance(child, nodes.section) and child.children and isinstance(child[0], nodes.title)}
     for kind, view, title, anchor in FOOTER_SECTIONS:
         if kind not in owners:
             continue
+        record = View(view, docname, 0, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
+        section = own.get(title.lower())
+        if section is not None:  # the author wrote this section (e.g. "Related techniques"): fill it, do not repeat it
+            section["ids"].append(anchor)
+            section += kb_view("", record=record)
+            continue
         section = nodes.section(ids=[anchor], names=[anchor], classes=["kb-section"])
         section += nodes.title(title, title)
-        record = View(view, docname, 0, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
         section += kb_view("", record=record)
         top += section
 

@@ -38,7 +38,7 @@ class KbXRefRole(XRefRole):
 class KbDomain(Domain):
     name = "kb"
     label = "Knowledge base"
-    data_version = 1
+    data_version = 2  # bump when what is stored (records or the doctrees we shape) changes meaning
     object_types = {
         "technique": ObjType("technique", "tech", "any"),
         "category": ObjType("category", "cat", "any"),
