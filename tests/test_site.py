@@ -192,3 +192,12 @@ def test_no_id_appears_twice_on_any_page(site):
         if twice := [i for i, n in counts.items() if n > 1]:
             repeated[str(page.relative_to(site.outdir))] = twice
     assert repeated == {}
+
+
+def test_the_bibliography_is_published_and_linked(site):
+    from bs4 import BeautifulSoup
+
+    page = Path(site.outdir) / "resources" / "index.html"
+    link = BeautifulSoup(page.read_text(), "html.parser").select_one("a.download[href$='refs.bib']")
+    assert link is not None
+    assert (page.parent / link["href"]).resolve().read_text(encoding="utf-8") == (REPO / "refs.bib").read_text(encoding="utf-8")
