@@ -30,6 +30,7 @@ bibtex_reference_style = "author_year"
 html_theme = "furo"
 html_title = "Efficient Transformers KB"
 html_static_path = []
+html_favicon = "favicon.svg"  # without one, every page request logs a 404 for /favicon.ico
 
 # Controlled vocabularies of the kb schema (see the authors' reference).
 kb_modalities = ["language", "vision", "video", "speech", "multimodal", "general"]

@@ -201,3 +201,11 @@ def test_the_bibliography_is_published_and_linked(site):
     link = BeautifulSoup(page.read_text(), "html.parser").select_one("a.download[href$='refs.bib']")
     assert link is not None
     assert (page.parent / link["href"]).resolve().read_text(encoding="utf-8") == (REPO / "refs.bib").read_text(encoding="utf-8")
+
+
+def test_every_page_names_a_favicon_that_exists(site):
+    from bs4 import BeautifulSoup
+
+    for page in (Path(site.outdir) / "index.html", Path(site.outdir) / "techniques" / "gptq.html"):
+        icon = BeautifulSoup(page.read_text(), "html.parser").select_one("link[rel~=icon]")
+        assert icon is not None and (page.parent / icon["href"]).is_file()
