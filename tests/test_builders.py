@@ -131,3 +131,11 @@ def test_an_authored_related_section_is_filled_not_repeated(built):
     section = headings[0].find_parent("section")
     assert "Authored text about the relatives of alpha." in section.get_text() and "Built on by" in section.get_text()
     assert section.find(id="kb-related") is not None or section.get("id") == "kb-related"  # the anchor still works
+
+
+def test_a_readme_source_is_a_short_link_to_the_readme(built):
+    _, outdir = built("html")
+    soup = BeautifulSoup((outdir / "beta.html").read_text(encoding="utf-8"), "html.parser")
+    link = soup.find("a", string="README")
+    assert link["href"] == "https://github.com/example/beta"
+    assert link["title"] == "official repository README (github.com/example/beta)"

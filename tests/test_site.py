@@ -171,7 +171,10 @@ def test_every_leaderboard_cell_is_a_declared_result(site):
                 cells = [td.get_text(" ", strip=True) for td in row.select("td")]
                 technique = row.select_one("td a")["href"].split("#kb-technique-")[-1]
                 model = cells[headers.index("Model")] if "Model" in headers else ""
-                source = cells[headers.index("Source")].replace(" ,", ",")  # the key is a link: get_text adds a space
+                source_td = row.select("td")[headers.index("Source")]
+                readme = source_td.select_one("a.kb-external[title]")  # a README source is shown as a short link
+                key = source_td.select_one(".kb-source-key").get_text(strip=True)
+                source = f"{key}, {readme['title']}" if readme else cells[headers.index("Source")].replace(" ,", ",")
                 shown = {metric_at[i]: float(c) for i, c in enumerate(cells) if i in metric_at and c not in ("–", "")}
                 candidates = declared[(technique, model, source)].values()
                 assert any(all(v.get(m) == x for m, x in shown.items()) for v in candidates), (bench["id"], technique, model, shown)

@@ -3,10 +3,12 @@ carries its setting and a link to its source (bib key plus table or section)."""
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 
 from . import plots
-from .common import link, para, ref, table
+from .common import external, link, para, ref, table
 
 SETTING_COLUMNS = (("model", "Model"), ("resolution", "Res."), ("seq-len", "Seq. len"), ("precision", "Precision"),
                    ("hardware", "Hardware"), ("batch-size", "Batch"), ("extra-data", "Extra data"), ("teacher", "Teacher"),
@@ -50,11 +52,25 @@ def results_table_data(cat, results, bench, with_technique: bool):
     }
 
 
+README_SOURCE = re.compile(r"^official repository README \((?P<where>[^)]+)\)$")
+URL_LIKE = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/\S*$")  # e.g. github.com/org/repo
+
+
 def _source_cell(key: str, where: str, home, ctx) -> list:
-    """``key, Table N``; the key links to the page whose Reference section formats that paper."""
+    """``key, Table N``; the key links to the page whose Reference section formats that paper.
+
+    A README source is shown as a short "README" link to it rather than its whole text, which
+    repeated on every row made wide tables wider."""
     label = nodes.literal(key, key, classes=["kb-source-key"])
     if home:
         label = ref(home, ctx, content=label)
+    readme = README_SOURCE.match(where)
+    if readme and URL_LIKE.match(readme["where"]):
+        url = readme["where"] if readme["where"].startswith(("http://", "https://")) else f"https://{readme['where']}"
+        link = external(url, "README")
+        if isinstance(link, nodes.reference):
+            link["reftitle"] = f"official repository README ({readme['where']})"
+        return [label, nodes.Text(", "), link]
     return [label, nodes.Text(f", {where}")]
 
 

@@ -1,0 +1,30 @@
+"""Static assets: the badge colours of kb.css meet WCAG AA contrast (4.5:1) for their text."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO
+
+CSS = REPO / "ext" / "etkb" / "static" / "kb.css"
+RULE = re.compile(r"\.kb-badge\.sd-bg-(\w+)\s*\{[^}]*background-color:\s*(#[0-9a-fA-F]{3,6})\b[^}]*[^-]color:\s*(#[0-9a-fA-F]{3,6})\b")
+
+
+def luminance(hex_colour: str) -> float:
+    if len(hex_colour) == 4:  # #fff -> #ffffff
+        hex_colour = "#" + "".join(c * 2 for c in hex_colour[1:])
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_badge_colour_we_set_has_enough_contrast():
+    rules = RULE.findall(CSS.read_text(encoding="utf-8"))
+    assert {"info", "success"} <= {name for name, _, _ in rules}  # the two kinds the views use
+    for name, background, text in rules:
+        assert contrast(background, text) >= 4.5, name
