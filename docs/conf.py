@@ -14,6 +14,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinx_copybutton",  # a copy button on every code block, the BibTeX of each paper included
     "etkb",
 ]
 

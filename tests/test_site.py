@@ -213,3 +213,13 @@ def test_every_page_names_a_favicon_that_exists(site):
     for page in (Path(site.outdir) / "index.html", Path(site.outdir) / catalogue["techniques"][0]["page"]):
         icon = BeautifulSoup(page.read_text(), "html.parser").select_one("link[rel~=icon]")
         assert icon is not None and (page.parent / icon["href"]).is_file()
+
+
+def test_a_papers_bibtex_can_be_copied(site):
+    """sphinx-copybutton puts a copy button on highlighted code blocks; the BibTeX block is one."""
+    from bs4 import BeautifulSoup
+
+    catalogue = json.loads((Path(site.outdir) / "_exports" / "catalogue.json").read_text())
+    soup = BeautifulSoup((Path(site.outdir) / catalogue["techniques"][0]["page"]).read_text(), "html.parser")
+    assert any("copybutton" in (s.get("src") or "") for s in soup.find_all("script"))
+    assert soup.select_one(".kb-bibtex .highlight pre, div.kb-bibtex pre, .highlight-bibtex pre") is not None
