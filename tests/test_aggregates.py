@@ -101,3 +101,10 @@ def test_table_script_only_where_a_table_can_use_it(shared_build):
     assert "kb-tables.js" not in (result.outdir / "alpha.html").read_text()
     assert "_static/kb.css" in (result.outdir / "alpha.html").read_text()
     assert (result.outdir / "_static" / "kb-tables.js").is_file()
+
+
+def test_leaderboard_metric_headers_say_which_direction_is_better(shared_build):
+    """The table script sorts a higher-is-better metric best first on the first click."""
+    result = shared_build("tables")
+    heads = [th for th in result.html("bench").select("table.kb-leaderboard thead th") if "kb-num" in th.get("class", [])]
+    assert heads and all({"kb-better-higher", "kb-better-lower"} & set(th["class"]) for th in heads)

@@ -28,3 +28,27 @@ def test_every_badge_colour_we_set_has_enough_contrast():
     assert {"info", "success"} <= {name for name, _, _ in rules}  # the two kinds the views use
     for name, background, text in rules:
         assert contrast(background, text) >= 4.5, name
+
+
+def test_table_sorting_puts_missing_values_last_in_both_directions():
+    """The browser script's comparator, run with node (the CI machine has it)."""
+    import json
+    import shutil
+    import subprocess
+
+    import pytest
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = REPO / "ext" / "etkb" / "static" / "kb-tables.js"
+    program = (f"const t = require({json.dumps(str(script))});"
+               "const v = ['3', '–', '10', '1', ''];"
+               "console.log(JSON.stringify([[...v].sort((a, b) => t.compare(a, b, true, false)),"
+               "                            [...v].sort((a, b) => t.compare(a, b, true, true)),"
+               "                            ['b', '', 'a'].sort((a, b) => t.compare(a, b, false, true))]));")
+    ascending, descending, text = json.loads(subprocess.run([node, "-e", program], capture_output=True, text=True,
+                                                            check=True).stdout)
+    assert ascending[:3] == ["1", "3", "10"] and set(ascending[3:]) == {"–", ""}
+    assert descending[:3] == ["10", "3", "1"] and set(descending[3:]) == {"–", ""}
+    assert text == ["b", "a", ""]

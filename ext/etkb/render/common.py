@@ -123,6 +123,7 @@ def table(
     rows: Iterable[Sequence[nodes.Node | str | list]],
     classes: Sequence[str] = (),
     numeric: Sequence[bool] | None = None,
+    header_classes: Sequence[Sequence[str]] | None = None,
 ) -> nodes.table:
     """A plain docutils table (readable without JavaScript, styled by the theme)."""
     rows = [list(cells) for cells in rows]
@@ -135,7 +136,8 @@ def table(
     head = nodes.thead()
     hrow = nodes.row()
     for i, title in enumerate(headers):
-        entry = nodes.entry(classes=["kb-num"] if numeric and numeric[i] else [])
+        entry = nodes.entry(classes=(["kb-num"] if numeric and numeric[i] else []) +
+                            list(header_classes[i] if header_classes else ()))
         entry += para(title)
         hrow += entry
     head += hrow

@@ -45,6 +45,7 @@ def results_table_data(cat, results, bench, with_technique: bool):
     return {
         "benchmark": link(cat, "benchmark", bench),
         "metrics": tuple((m.id, _metric_heading(m)) for m in metrics),
+        "better": tuple(m.better for m in metrics),
         "settings": settings,
         "notes": "note" in present,
         "rows": tuple(_row_data(cat, r) for r in results),
@@ -98,7 +99,9 @@ def results_table_build(data, ctx, classes=("kb-results",)):
         if data["notes"]:
             cells.append(setting.get("note", ""))
         rows.append(cells)
-    tbl = table(headers, rows, classes=classes, numeric=numeric)
+    better = [()] * (len(headers) - len(data["metrics"]) - 1 - (1 if data["notes"] else 0))
+    better += [(f"kb-better-{b}",) for b in data["better"]] + [()] * (1 + (1 if data["notes"] else 0))
+    tbl = table(headers, rows, classes=classes, numeric=numeric, header_classes=better)
     title = nodes.title()
     title += ref(data["benchmark"], ctx)
     tbl.insert(0, title)
