@@ -16,11 +16,10 @@ from urllib.parse import urlparse
 from .bib import Paper
 from .diagnostics import KbWarning, did_you_mean
 from .records import Decl, Problem, RefUse
-from .schema import RELATIONS, FieldError, parse_number
+from .schema import RELATIONS, RESULT, FieldError, parse_number
 
 #: The options of kb:result that describe a row's setting (what kb:plot's :where: may select on).
-SETTING_NAMES = frozenset({"model", "resolution", "seq-len", "precision", "hardware", "batch-size", "extra-data",
-                           "baseline", "protocol", "teacher", "epochs"})
+SETTING_NAMES = frozenset(f.name for f in RESULT.fields) - {"technique", "benchmark", "source", "note"}
 
 ROLE_KINDS = {"tech": "technique", "cat": "category", "repo": "repo", "bench": "benchmark"}
 
@@ -327,7 +326,7 @@ def _build_taxonomy(cat: Catalog, problem) -> None:
             else:
                 problem((decl, "categories"), KbWarning.UNKNOWN_CATEGORY,
                         f"technique {ident!r}: unknown category {category!r}"
-                        f"{did_you_mean(category, cat.ids('category')) or ' (categories: ' + ', '.join(cat.ids('category')) + ')'}")
+                        f"{did_you_mean(category, cat.ids('category'), listing='categories')}")
         cat.tech_categories[ident] = tuple(known)
     members: dict[str, list[str]] = defaultdict(list)
     for ident in cat.ids("technique"):
@@ -373,7 +372,7 @@ def _build_results(cat: Catalog, decls: list[Decl], first_tech_of_doc: dict[str,
         if ("benchmark", bench) not in cat.objects:
             problem((decl, "benchmark"), KbWarning.UNKNOWN_BENCHMARK,
                     f"result: unknown benchmark {bench!r}"
-                    f"{did_you_mean(bench, cat.ids('benchmark')) or ' (benchmarks: ' + ', '.join(cat.ids('benchmark')) + ')'}")
+                    f"{did_you_mean(bench, cat.ids('benchmark'), listing='benchmarks')}")
             continue
         source_key, source_where = decl.get("source")
         if source_key not in cat.papers and cat.papers_complete:

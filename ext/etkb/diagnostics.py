@@ -54,14 +54,16 @@ class KbWarning(Enum):
         return next(member for member in cls if member.subtype == subtype)
 
 
-def did_you_mean(word: str, candidates) -> str:
-    """``"; did you mean 'x'?"`` with the nearest candidates (empty when none is close)."""
+def did_you_mean(word: str, candidates, listing: str = "") -> str:
+    """``"; did you mean 'x'?"`` with the nearest candidates. When none is close: empty, or with
+    ``listing`` (e.g. "categories") every candidate, so the author sees what would be accepted."""
     import difflib
 
-    near = difflib.get_close_matches(str(word).lower(), sorted({str(c) for c in candidates}), n=3, cutoff=0.6)
-    if not near:
-        return ""
-    return "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+    known = sorted({str(c) for c in candidates})
+    near = difflib.get_close_matches(str(word).lower(), known, n=3, cutoff=0.6)
+    if near:
+        return "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+    return f" ({listing}: {', '.join(known)})" if listing else ""
 
 
 def warn(subtype: KbWarning, message: str, location) -> None:

@@ -48,7 +48,7 @@ class KbDomain(Domain):
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
     initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")},
                                     "papers": None, "bibfiles": None, "exports_stamp": None,
-                                    "references": None}
+                                    "references": None, "fingerprint_inputs": None}
     directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 

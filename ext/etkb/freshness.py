@@ -71,7 +71,7 @@ def updated_docs(app, env) -> list[str]:
     domain = env.domains["kb"]
     stored = domain.data["fingerprints"]
     inputs = inputs_digest(domain, env)
-    if stored.get("") == inputs:  # same inputs as the last build: every fingerprint is still right
+    if domain.data.get("fingerprint_inputs") == inputs:  # same inputs as the last build: every fingerprint holds
         return []
     citations = citation_parts(env)
     changed = []
@@ -82,7 +82,7 @@ def updated_docs(app, env) -> list[str]:
             if docname in stored:
                 changed.append(docname)
             stored[docname] = digest
-    for docname in set(stored) - set(pages) - {""}:
+    for docname in set(stored) - set(pages):
         del stored[docname]
-    stored[""] = inputs  # the key "" is no page name
+    domain.data["fingerprint_inputs"] = inputs
     return changed
