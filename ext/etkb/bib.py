@@ -192,13 +192,18 @@ def paper_from_entry(key: str, entry, where: str = "") -> Paper:
     )
 
 
+def bib_stamp(bibdata) -> tuple:
+    """What identifies the bib files' content for the caches keyed on it: each path and its mtime."""
+    return tuple(sorted((str(path), info.mtime) for path, info in bibdata.bibfiles.items()))
+
+
 def load_papers(env) -> dict[str, Paper]:
     """All entries of the bib files, from sphinxcontrib-bibtex's cached parse."""
     try:
         bibdata = env.domains["cite"].bibdata
     except (KeyError, AttributeError):
         return {}
-    stamp = tuple(sorted((str(path), info.mtime) for path, info in bibdata.bibfiles.items()))
+    stamp = bib_stamp(bibdata)
     cached = env.domains["kb"].data.get("papers")
     if cached and cached[0] == stamp:
         return cached[1]

@@ -21,6 +21,8 @@ from pybtex.style.template import FieldIsMissing
 from sphinx.util import logging
 from sphinxcontrib.bibtex.domain import BibtexDomain, _FilterVisitor
 
+from .bib import bib_stamp
+
 logger = logging.getLogger(__name__)
 
 
@@ -36,7 +38,7 @@ class CachedBibtexDomain(BibtexDomain):
 
     def _formatted(self) -> dict:
         """The cache, emptied whenever a bib file changed (its entries may have)."""
-        stamp = tuple(sorted((str(path), info.mtime) for path, info in self.bibdata.bibfiles.items()))
+        stamp = bib_stamp(self.bibdata)
         cache = self.data.get("etkb_formatted")
         if cache is None or cache["stamp"] != stamp:
             cache = self.data["etkb_formatted"] = {"stamp": stamp, "entries": {}}
