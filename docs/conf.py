@@ -22,7 +22,7 @@ root_doc = "index"
 exclude_patterns = ["_build", "README.md"]
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
-myst_update_mathjax = False  # no inline MathJax config script (CSP); MathJax 3 defaults suffice
+myst_update_mathjax = False  # math is MathML rendered at build time (etkb.mathml); no MathJax
 
 bibtex_bibfiles = ["../refs.bib"]
 bibtex_default_style = "unsrt"

@@ -53,6 +53,10 @@ CASES = {  # the exact text and location of every warning each root gives, in or
         "index.md:5: option 'categories': empty item in list 'attention,,other' (items are separated by single commas)",
         "index.md:6: option 'targets': empty item in list 'latency,' (items are separated by single commas)",
     ],
+    "math": [
+        "index.md:5: math the site cannot render: '\\foo'; use LaTeX that MathML covers (e.g. \\operatorname{name} for an operator, \\begin{split} for aligned lines)",
+        "index.md:14: math the site cannot render: '\\bogus'; use LaTeX that MathML covers (e.g. \\operatorname{name} for an operator, \\begin{split} for aligned lines)",
+    ],
     "misplaced": [
         "index.md:8: a page declares one technique; 't' is already declared here",
         "other.md:3: kb:result outside a technique page needs :technique:",
@@ -116,6 +120,7 @@ SUBTYPES = {
     "bib-field": ["bib_field"],
     "no-title": ["no_title"],
     "misplaced": ["misplaced"] * 2,
+    "math": ["math"] * 2,
     "bad-filter": ["bad_filter", "bad_filter", "bad_value", "bad_filter"],
     "huge-value": ["bad_value"] * 2,
     "non-utf8": ["encoding"] * 2,
@@ -180,3 +185,14 @@ def test_warnings_are_replayed_on_an_unchanged_rebuild(build, make_app):
     again.build()
     assert "unknown category 'nosuch'" in again.warning.getvalue()
     assert "[kb.unknown_category]" in again.warning.getvalue()
+
+
+def test_math_is_mathml_built_at_build_time(build):
+    result = build("bad-math")
+    page = result.html("index")
+    maths = page.select(".kb-math > math")
+    assert len(maths) == 5
+    assert all("\\" not in m.get_text() for m in maths[:2])  # \mathcal and \arg\max are converted, not passed through
+    assert maths[3].find("mtable") is not None  # aligned lines become a table, not stray '&' marks
+    scripts = [tag.get("src", "") for tag in result.html("index").find_parent("html").find_all("script")]
+    assert not [src for src in scripts if "mathjax" in src.lower() or "tex-" in src]  # no math script at all

@@ -15,6 +15,7 @@ from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
 from .domain import KbDomain
+from .mathml import setup_math
 from .placeholder import collect_views, kb_view, setup_nodes
 from .records import View
 from .render import KbViewTransform, UniqueIdsAfterFuro
@@ -110,12 +111,6 @@ def add_static_path(app, config) -> None:
     # furo's own option (pygments_dark_style) is registered when the theme loads at builder-inited,
     # after Sphinx compares configurations, so it still reads as changed; loading furo earlier
     # breaks non-HTML builders (furo refuses them), so that one is left to furo upstream.
-    if config.kb_offline_math and str(config.mathjax_path).startswith(("http://", "https://")):
-        config.mathjax_path = "mathjax/tex-svg.js"  # vendored: the site loads nothing from a CDN
-    # the vendored MathJax's licence and notes ship with the site, but an EPUB has no media type for them
-    notes = [f"_static/mathjax/{name}" for name in ("LICENSE", "README.md")]
-    if hasattr(config, "epub_exclude_files"):
-        config.epub_exclude_files = [*config.epub_exclude_files, *(n for n in notes if n not in config.epub_exclude_files)]
 
 
 def dedupe_static_path(app) -> None:
@@ -157,6 +152,7 @@ def environment_version() -> int:
 def setup(app):
     setup_config(app)
     setup_nodes(app)
+    setup_math(app)
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.add_post_transform(UniqueIdsAfterFuro)

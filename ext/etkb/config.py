@@ -26,5 +26,3 @@ def setup_config(app) -> None:
                          description="Keep sphinxcontrib-bibtex's formatted entries between builds (same output, faster rebuilds).")
     app.add_config_value("kb_bib_withheld", False, "", types=frozenset({bool}),
                          description="Set by the build, not by authors: a bib file was left out (kb.bib_file).")
-    app.add_config_value("kb_offline_math", True, "html", types=frozenset({bool}),
-                         description="Render math with the vendored MathJax instead of a CDN.")

@@ -38,6 +38,7 @@ class KbWarning(Enum):
     MISPLACED = ("misplaced", 'A directive where it cannot stand, e.g. two techniques on one page.')
     BIB_FILE = ("bib_file", '``refs.bib`` is missing, unreadable or has a syntax error; it is left out of the build.')
     BIB_FIELD = ("bib_field", 'A ``refs.bib`` entry used by a page lacks a field the page shows (title, author, year).')
+    MATH = ("math", 'Math that cannot be rendered to MathML: a LaTeX command or environment it does not cover.')
     BAD_FILTER = ("bad_filter", 'A summary-table filter, column or sort key that is not understood.')
     BIB_KEY = ("bib_key", 'A ``refs.bib`` key that breaks the convention ``<family name><year><first title word>``, all lowercase.')
     BIB_UNVERIFIED = ("bib_unverified", 'A ``refs.bib`` entry without a ``% verified:`` line above it naming where it was checked.')
