@@ -17,6 +17,7 @@ nox.options.reuse_existing_virtualenvs = True
 
 CONSTRAINTS = ("-c", "constraints.txt")
 OUT = "docs/_build/html"
+DOCTREES = "docs/_build/doctrees"  # beside the site, not inside it: pickles are never published
 
 
 def install(session: nox.Session, extras: str = "") -> None:
@@ -38,7 +39,7 @@ def install(session: nox.Session, extras: str = "") -> None:
 def docs(session: nox.Session) -> None:
     """Build the site into docs/_build/html; any warning fails the build."""
     install(session)
-    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", OUT, *session.posargs)
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "-d", DOCTREES, "docs", OUT, *session.posargs)
 
 
 @nox.session
@@ -72,7 +73,7 @@ def lint(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview while writing: rebuilds on save, serves on http://127.0.0.1:8000."""
     install(session, "dev")
-    session.run("sphinx-autobuild", "docs", OUT, "--watch", "refs.bib", "--watch", "ext", *session.posargs)
+    session.run("sphinx-autobuild", "-d", DOCTREES, "docs", OUT, "--watch", "refs.bib", "--watch", "ext", *session.posargs)
 
 
 @nox.session

@@ -11,6 +11,7 @@ from pathlib import Path
 from docutils import nodes
 
 from . import bib, bibcheck, citations, exports, freshness, navigation, sources
+from .hosting import setup_hosting
 from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
@@ -153,6 +154,7 @@ def setup(app):
     setup_config(app)
     setup_nodes(app)
     setup_math(app)
+    setup_hosting(app)
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.add_post_transform(UniqueIdsAfterFuro)
