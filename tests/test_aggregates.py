@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
+
 
 def rows(table):
     return [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
@@ -108,3 +110,84 @@ def test_leaderboard_metric_headers_say_which_direction_is_better(shared_build):
     result = shared_build("tables")
     heads = [th for th in result.html("bench").select("table.kb-leaderboard thead th") if "kb-num" in th.get("class", [])]
     assert heads and all({"kb-better-higher", "kb-better-lower"} & set(th["class"]) for th in heads)
+
+
+def test_every_export_is_valid_against_its_published_schema(shared_build):
+    import jsonschema
+
+    from etkb.exports import EXPORTS
+
+    out = shared_build("tables").outdir / "_exports"
+    for name, schema_name, _ in EXPORTS:
+        schema = json.loads((out / schema_name).read_text())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        if name.endswith(".csv"):
+            with open(out / name, newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            assert rows
+            for row in rows:
+                validator.validate(row)
+        else:
+            validator.validate(json.loads((out / name).read_text()))
+    bibtex = json.loads((out / "bibtex.json").read_text())["techniques"]
+    assert bibtex["alpha"].startswith("@") and "alpha2020one" in bibtex["alpha"]
+
+
+def test_a_broken_export_fails_its_schema(shared_build):
+    """The schemas constrain: a wrong type or a missing field is caught."""
+    import jsonschema
+
+    out = shared_build("tables").outdir / "_exports"
+    schema = json.loads((out / "results.schema.json").read_text())
+    results = json.loads((out / "results.json").read_text())
+    results["results"][0]["value"] = "fifty"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(results, schema)
+    del results["results"][0]["value"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(results, schema)
+
+
+def test_data_page_links_every_export_and_its_schema(shared_build):
+    from etkb.exports import EXPORTS
+
+    result = shared_build("tables")
+    page = result.html("data")
+    hrefs = {a["href"] for a in page.select("table.kb-exports a")}
+    for name, schema_name, _ in EXPORTS:
+        assert {f"_exports/{name}", f"_exports/{schema_name}"} <= hrefs
+        assert (result.outdir / "_exports" / name).is_file()
+    fields = [tr.find("td").get_text(strip=True) for tr in page.select("table.kb-export-fields tbody tr")]
+    assert "techniques[].id" in fields and "value" in fields
+
+
+def test_summary_rows_carry_their_facets_and_the_served_order(shared_build):
+    result = shared_build("tables")
+    tables = result.html("table").select("table.kb-techniques")
+    first = tables[0]  # :sort: -year, columns name, year
+    assert "kb-sorted-descending" in first.select("thead th")[1]["class"]
+    alpha = next(row for t in tables for row in t.select("tbody tr") if "kb-row--alpha" in row["class"])
+    classes = set(alpha["class"])
+    assert {"kb-f--category--c1", "kb-f--modality--vision", "kb-f--target--flops", "kb-f--code--yes", "kb-f--year--2020"} <= classes
+    labels = json.loads(result.html("table").select_one("script.kb-facet-labels").string)
+    assert labels["category"]["c1"] == "Cat One"
+
+
+def test_a_category_facet_includes_its_ancestors(shared_build):
+    """A technique of sub-category c2 is kept when a reader filters by its parent c1."""
+    result = shared_build("tables")
+    rows = [row for row in result.html("table").select("table.kb-techniques tbody tr")]
+    in_c2 = [row for row in rows if "kb-f--category--c2" in row["class"]]
+    assert in_c2 and all("kb-f--category--c1" in row["class"] for row in in_c2)
+
+
+def test_venue_cells_are_short_with_the_full_name_on_hover():
+    from etkb.bib import short_venue
+
+    assert short_venue("Advances in Neural Information Processing Systems") == "NeurIPS"
+    assert short_venue("Findings of the Association for Computational Linguistics: EMNLP 2023") == "Findings of EMNLP"
+    assert short_venue("EMC2 Workshop at the Conference on Neural Information Processing Systems") == "NeurIPS workshop"
+    assert short_venue("Proceedings of Machine Learning and Systems") == "MLSys"
+    assert short_venue("Some Very Long Regional Symposium on Things") == "Some Very Long Regional…"
+    assert short_venue("Conference One") == "Conference One"

@@ -46,6 +46,8 @@ def test_every_inline_script_is_allowed_by_its_pages_policy_and_nothing_else_inl
         allowed = script_sources(meta["content"])
         assert "'unsafe-inline'" not in allowed and "'unsafe-eval'" not in allowed
         for script in page.find_all("script", src=False):
+            if script.get("type") in ("application/json",):  # a data block: never run, so no policy applies
+                continue
             digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
             assert f"'sha256-{digest}'" in allowed, (path, script.string)
         raw = path.read_text(encoding="utf-8")

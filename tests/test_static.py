@@ -52,3 +52,24 @@ def test_table_sorting_puts_missing_values_last_in_both_directions():
     assert ascending[:3] == ["1", "3", "10"] and set(ascending[3:]) == {"–", ""}
     assert descending[:3] == ["10", "3", "1"] and set(descending[3:]) == {"–", ""}
     assert text == ["b", "a", ""]
+
+
+def test_facet_filters_match_a_value_and_years_from_a_start():
+    """The browser script's facet test, run with node: a value must be among the row's; a year is 'since'."""
+    import json
+    import shutil
+    import subprocess
+
+    import pytest
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = REPO / "ext" / "etkb" / "static" / "kb-tables.js"
+    row = {"category": ["pruning", "token-reduction"], "year": ["2021"], "code": ["yes"]}
+    cases = [{}, {"category": "pruning"}, {"category": "quantization"}, {"year": "2020"}, {"year": "2022"},
+             {"category": "pruning", "code": "no"}, {"modality": "vision"}, {"category": ""}]
+    program = (f"const t = require({json.dumps(str(script))});"
+               f"console.log(JSON.stringify({json.dumps(cases)}.map(c => t.matches({json.dumps(row)}, c))));")
+    got = json.loads(subprocess.run([node, "-e", program], capture_output=True, text=True, check=True).stdout)
+    assert got == [True, True, False, True, False, False, False, True]

@@ -91,6 +91,9 @@ def add_assets(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``: our CSS on every page, the table script only where a table can use it."""
     if doctree is not None and any("kb-sortable" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
         app.add_js_file("kb-tables.js", defer="defer")
+        # where the script finds the exports (a filtered table's BibTeX), relative to this page
+        exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
+        context["metatags"] = context.get("metatags", "") + f'<meta name="kb-exports" content="{exports_dir}">\n'
 
 
 def add_static_path(app, config) -> None:

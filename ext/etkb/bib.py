@@ -217,3 +217,47 @@ def _convert(bibdata) -> dict[str, Paper]:
     for path in bibdata.bibfiles:
         where.update({key: f"{path}:{line}" for key, line in entry_lines(Path(path)).items()})
     return {key: paper_from_entry(key, entry, where.get(key, "")) for key, entry in bibdata.data.entries.items()}
+
+
+#: Venue patterns and the short names readers know them by, most specific first.
+_VENUE_NAMES = (
+    (r"Findings of the Association for Computational Linguistics.*EMNLP", "Findings of EMNLP"),
+    (r"Findings of the Association for Computational Linguistics", "Findings of ACL"),
+    (r"Machine Learning and Systems", "MLSys"),
+    (r"Neural Information Processing Systems|NeurIPS", "NeurIPS"),
+    (r"International Conference on Learning Representations", "ICLR"),
+    (r"International Conference on Machine Learning", "ICML"),
+    (r"Computer Vision and Pattern Recognition", "CVPR"),
+    (r"International Conference on Computer Vision", "ICCV"),
+    (r"European Conference on Computer Vision|ECCV", "ECCV"),
+    (r"Empirical Methods in Natural Language Processing|EMNLP", "EMNLP"),
+    (r"North American Chapter of the Association for Computational Linguistics", "NAACL"),
+    (r"Transactions of the Association for Computational Linguistics", "TACL"),
+    (r"Annual Meeting of the Association for Computational Linguistics", "ACL"),
+    (r"AAAI Conference", "AAAI"),
+    (r"International Joint Conference on Artificial Intelligence", "IJCAI"),
+    (r"Transactions on Machine Learning Research", "TMLR"),
+    (r"Journal of Machine Learning Research", "JMLR"),
+    (r"Pattern Analysis and Machine Intelligence", "TPAMI"),
+    (r"International Journal of Computer Vision", "IJCV"),
+    (r"Symposium on Operating Systems Principles", "SOSP"),
+    (r"High Performance Computing, Networking, Storage and Analysis", "SC"),
+    (r"Conference on Language Modeling", "COLM"),
+    (r"\bKDD\b", "KDD"),
+    (r"ACM Computing Surveys", "ACM Computing Surveys"),
+    (r"^arXiv preprint$", "arXiv"),
+)
+SHORT_VENUE_LENGTH = 24
+
+
+def short_venue(venue: str) -> str:
+    """The short name of a venue for table cells ("NeurIPS", "Findings of EMNLP"); the full
+    name stays in the card and on hover. Unknown venues are cut at a word boundary."""
+    import re
+
+    for pattern, name in _VENUE_NAMES:
+        if re.search(pattern, venue, re.I):
+            return f"{name} workshop" if re.search(r"\bworkshop\b", venue, re.I) else name
+    if len(venue) <= SHORT_VENUE_LENGTH:
+        return venue
+    return venue[:SHORT_VENUE_LENGTH].rsplit(" ", 1)[0] + "…"

@@ -224,6 +224,10 @@ class Repos(ViewDirective):
     kind = "repos"
 
 
+class Exports(ViewDirective):
+    kind = "exports"
+
+
 DIRECTIVES = {
     "technique": TechniqueDirective,
     "category": CategoryDirective,
@@ -237,6 +241,7 @@ DIRECTIVES = {
     "vocabulary": Vocabulary,
     "taxonomy": Taxonomy,
     "repos": Repos,
+    "exports": Exports,
 }
 
 __all__ = ["DIRECTIVES", "KbDirective", "AnyOption", "ID_RE"]

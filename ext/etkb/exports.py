@@ -5,8 +5,13 @@ Files (in ``<outdir>/_exports/``), all sorted by id so two builds give identical
 - ``catalogue.json``: ``{"schema": "etkb-catalogue", "schema_version": 1, "techniques": [...],
   "categories": [...], "benchmarks": [...], "repos": [...]}``
 - ``results.json``: ``{"schema": "etkb-results", "schema_version": 1, "results": [...]}``
+- ``bibtex.json``: ``{"schema": "etkb-bibtex", "schema_version": 1, "techniques": {id: entry}}``, the
+  BibTeX of each technique's paper (what a filtered table's "BibTeX of the rows shown" collects).
 - ``techniques.csv`` and ``results.csv``: the same rows, flat; list cells are joined
   with ``"; "``. Text cells that a spreadsheet would run as a formula are prefixed with ``'``.
+
+Each file has a JSON Schema in ``schemas/`` (published beside it, documented on the Data page by
+``kb:exports``); a CSV file's schema describes one row.
 
 Bump ``SCHEMA_VERSION`` whenever a field changes meaning or disappears; adding fields is compatible.
 """
@@ -20,6 +25,15 @@ from pathlib import Path
 
 SCHEMA_VERSION = 1
 EXPORT_DIR = "_exports"
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+#: Every export, its schema and what it holds (the Data page lists them from here).
+EXPORTS = (
+    ("catalogue.json", "catalogue.schema.json", "Every technique, category, benchmark and repository, with facets and relations."),
+    ("results.json", "results.schema.json", "Every reported number, one record per metric value, with its setting and source."),
+    ("bibtex.json", "bibtex.schema.json", "The BibTeX entry of each technique's paper, by technique id."),
+    ("techniques.csv", "techniques-csv.schema.json", "The techniques of catalogue.json as a flat table."),
+    ("results.csv", "results-csv.schema.json", "The records of results.json as a flat table."),
+)
 TECHNIQUE_FIELDS = ("id", "name", "title", "authors", "year", "venue", "bibkey", "doi", "eprint", "url", "categories",
                     "modality", "targets", "complexity", "code", "code_status", "aliases", "applies", "stage",
                     "approximation", "page", "added", "verified")
@@ -113,6 +127,15 @@ def catalogue(cat, page_of) -> dict:
     }
 
 
+def bibtex_entries(cat) -> dict[str, str]:
+    entries = {}
+    for ident in cat.ids("technique"):
+        paper = cat.paper_of("technique", ident)
+        if paper is not None and paper.bibtex:
+            entries[ident] = paper.bibtex.strip()
+    return entries
+
+
 def safe_cell(value) -> str | int | float:
     """A CSV cell; lists joined, and text a spreadsheet would evaluate made inert."""
     if value is None:
@@ -154,12 +177,15 @@ def write_exports(app, exception) -> None:
     data = catalogue(cat, page_of)
     results = {"schema": "etkb-results", "schema_version": SCHEMA_VERSION, "results": result_records(cat, page_of)}
     out.mkdir(parents=True, exist_ok=True)
+    bibtex = {"schema": "etkb-bibtex", "schema_version": SCHEMA_VERSION, "techniques": bibtex_entries(cat)}
     files = {
         "catalogue.json": json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
         "results.json": json.dumps(results, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+        "bibtex.json": json.dumps(bibtex, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
         "techniques.csv": to_csv(data["techniques"], TECHNIQUE_FIELDS),
         "results.csv": to_csv(results["results"], RESULT_FIELDS),
     }
+    files.update({schema.name: schema.read_text(encoding="utf-8") for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))})
     for name, text in files.items():
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:

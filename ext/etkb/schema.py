@@ -448,7 +448,14 @@ VOCABULARY = Schema(
     fields=(),
 )
 
+EXPORTS = Schema(
+    directive="kb:exports",
+    help="Every machine-readable export with its JSON Schema, version and fields (the Data page).",
+    fields=(),
+)
+
 SCHEMAS.update({
+    "exports": EXPORTS,
     "vocabulary": VOCABULARY,
     "techniques": TECHNIQUES_TABLE,
     "leaderboard": LEADERBOARD,

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..placeholder import kb_view
-from . import objects, plots, results, tables, taxonomy, technique, vocabulary
+from . import exports, objects, plots, results, tables, taxonomy, technique, vocabulary
 
 ViewFns = tuple[Callable[..., Any], Callable[..., list]]
 
@@ -36,6 +36,7 @@ VIEWS: dict[str, ViewFns] = {
     "repos": (objects.repos_data, objects.repos_build),
     "plot": (plots.plot_view_data, plots.plot_view_build),
     "vocabulary": (vocabulary.vocabulary_data, vocabulary.vocabulary_build),
+    "exports": (exports.exports_data, exports.exports_build),
 }
 
 

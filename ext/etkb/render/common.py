@@ -124,8 +124,14 @@ def table(
     classes: Sequence[str] = (),
     numeric: Sequence[bool] | None = None,
     header_classes: Sequence[Sequence[str]] | None = None,
+    row_classes: Sequence[Sequence[str]] | None = None,
+    sorted_by: tuple[int, str] | None = None,
 ) -> nodes.table:
-    """A plain docutils table (readable without JavaScript, styled by the theme)."""
+    """A plain docutils table (readable without JavaScript, styled by the theme).
+
+    ``row_classes`` carry what the table script filters on (HTML ignores unknown classes,
+    other builders drop them); ``sorted_by`` (column, "ascending"|"descending") marks the
+    order the rows are in, which the script announces as ``aria-sort``."""
     rows = [list(cells) for cells in rows]
     tbl = nodes.table(classes=["kb-table", *classes])
     group = nodes.tgroup(cols=len(headers))
@@ -137,14 +143,15 @@ def table(
     hrow = nodes.row()
     for i, title in enumerate(headers):
         entry = nodes.entry(classes=(["kb-num"] if numeric and numeric[i] else []) +
-                            list(header_classes[i] if header_classes else ()))
+                            list(header_classes[i] if header_classes else ()) +
+                            ([f"kb-sorted-{sorted_by[1]}"] if sorted_by and sorted_by[0] == i else []))
         entry += para(title)
         hrow += entry
     head += hrow
     group += head
     body = nodes.tbody()
-    for cells in rows:
-        row = nodes.row()
+    for r, cells in enumerate(rows):
+        row = nodes.row(classes=list(row_classes[r]) if row_classes else [])
         for i, cell in enumerate(cells):
             entry = nodes.entry(classes=["kb-num"] if numeric and numeric[i] else [])
             entry += para(*cell) if isinstance(cell, list) else para(cell)
@@ -152,3 +159,8 @@ def table(
         body += row
     group += body
     return tbl
+
+
+def html_only(markup: str) -> nodes.raw:
+    """Markup for HTML builders only; every other builder leaves it out."""
+    return nodes.raw("", markup, format="html")

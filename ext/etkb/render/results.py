@@ -36,7 +36,7 @@ def _row_data(cat, r):
     }
 
 
-def results_table_data(cat, results, bench, with_technique: bool):
+def results_table_data(cat, results, bench, with_technique: bool, ranked_by: str | None = None):
     metrics = cat.metrics.get(bench, ())
     used = {m for r in results for m, _, _ in r.values}
     metrics = tuple(m for m in metrics if m.id in used)
@@ -50,6 +50,7 @@ def results_table_data(cat, results, bench, with_technique: bool):
         "notes": "note" in present,
         "rows": tuple(_row_data(cat, r) for r in results),
         "with_technique": with_technique,
+        "ranked_by": ranked_by,  # the metric the rows are ordered by, best first
     }
 
 
@@ -101,7 +102,13 @@ def results_table_build(data, ctx, classes=("kb-results",)):
         rows.append(cells)
     better = [()] * (len(headers) - len(data["metrics"]) - 1 - (1 if data["notes"] else 0))
     better += [(f"kb-better-{b}",) for b in data["better"]] + [()] * (1 + (1 if data["notes"] else 0))
-    tbl = table(headers, rows, classes=classes, numeric=numeric, header_classes=better)
+    metric_ids = [m for m, _ in data["metrics"]]
+    sorted_by = None
+    if data.get("ranked_by") in metric_ids:
+        index = metric_ids.index(data["ranked_by"])
+        column = len(headers) - len(metric_ids) - 1 - (1 if data["notes"] else 0) + index
+        sorted_by = (column, "descending" if data["better"][index] == "higher" else "ascending")
+    tbl = table(headers, rows, classes=classes, numeric=numeric, header_classes=better, sorted_by=sorted_by)
     title = nodes.title()
     title += ref(data["benchmark"], ctx)
     tbl.insert(0, title)
@@ -134,10 +141,14 @@ def leaderboard_data(cat, view, env):
     metrics = cat.metrics.get(bench, ())
     wanted = view.get("sort") or next((m.id for m in metrics if m.kind == "quality"), None)
 
-    def ranked(rows):
-        """Best first by the sort metric; a table none of whose rows has it ranks by its first metric."""
-        sort_metric = wanted if any(r.value(wanted) is not None for r in rows) else \
+    def sort_metric_of(rows):
+        """The sort metric; a table none of whose rows has it ranks by its first metric."""
+        return wanted if any(r.value(wanted) is not None for r in rows) else \
             next((m.id for m in metrics if any(r.value(m.id) is not None for r in rows)), None)
+
+    def ranked(rows):
+        """Best first by the sort metric."""
+        sort_metric = sort_metric_of(rows)
         metric = next((m for m in metrics if m.id == sort_metric), None)
 
         def key(r):
@@ -163,7 +174,7 @@ def leaderboard_data(cat, view, env):
     return {
         "plot": None if view.get("no-plot") else plots.plot_data(cat, bench, results),
         "groups": tuple(
-            (label(protocol, rs), results_table_data(cat, ranked(rs), bench, with_technique=True))
+            (label(protocol, rs), results_table_data(cat, ranked(rs), bench, with_technique=True, ranked_by=sort_metric_of(rs)))
             for protocol, rs in sorted(groups.items())
         ),
     }

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .common import badge, external, joined, link, para, ref, table
+from ..bib import short_venue
+from .common import badge, external, html_only, joined, link, para, ref, table
 
 HEADINGS = {
     "name": "Technique", "title": "Paper", "authors": "Authors", "year": "Year", "venue": "Venue",
@@ -85,6 +86,39 @@ def cell_value(cat, ident, column):
     return decl.get(column) or ""
 
 
+#: What a reader can filter a summary table by in the browser, as (facet, label).
+FACETS = (("category", "Category"), ("year", "Year"), ("modality", "Modality"), ("target", "Reduces"),
+          ("stage", "Saves at"), ("applies", "Applies"), ("code", "Code"))
+
+
+def facets(cat, ident) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A technique's facet values; a category counts with all its ancestors, so choosing
+    "Efficient attention" keeps the techniques of its sub-categories too."""
+    decl = cat.get("technique", ident)
+    paper = cat.paper_of("technique", ident)
+    categories = set()
+    for category in cat.tech_categories.get(ident, ()):
+        while category and category not in categories:
+            categories.add(category)
+            parent = cat.get("category", category)
+            category = parent.get("parent") if parent else None
+    year = paper.year if paper and paper.year.isdigit() else ""
+    return (
+        ("category", tuple(sorted(c for c in categories if cat.get("category", c)))),
+        ("year", (year,) if year else ()),
+        ("modality", tuple(decl.get("modality", ()))),
+        ("target", tuple(decl.get("targets", ()))),
+        ("stage", tuple(decl.get("stage", ()))),
+        ("applies", tuple(decl.get("applies", ()))),
+        ("code", ("yes",) if decl.get("code") else ("no",)),
+    )
+
+
+def row_classes(ident, row_facets) -> list[str]:
+    """``kb-row--<id>`` and ``kb-f--<facet>--<value>`` classes: ids and vocabulary values are slugs."""
+    return [f"kb-row--{ident}", *(f"kb-f--{facet}--{value}" for facet, values in row_facets for value in values)]
+
+
 def techniques_data(cat, view, env):
     columns = view.get("columns") or ("name", "year", "venue", "categories", "code")
 
@@ -93,11 +127,22 @@ def techniques_data(cat, view, env):
             return link(cat, "technique", ident)
         if column == "categories":
             return tuple(link(cat, "category", c) for c in cat.tech_categories.get(ident, ()))
+        if column == "venue":
+            venue = cell_value(cat, ident, column)
+            return ("venue", short_venue(venue), venue)
         return cell_value(cat, ident, column)
 
+    ids = select(cat, view)
+    row_facets = tuple(facets(cat, ident) for ident in ids)
+    used = {c for f in row_facets for c in dict(f)["category"]}
+    first = (view.get("sort") or ("name",))[0]
     return {
         "columns": tuple(columns),
-        "rows": tuple(tuple(shown(ident, c) for c in columns) for ident in select(cat, view)),
+        "ids": tuple(ids),
+        "rows": tuple(tuple(shown(ident, c) for c in columns) for ident in ids),
+        "facets": row_facets,
+        "category_titles": tuple((c, cat.title("category", c)) for c in sorted(used)),
+        "sorted_by": (first.lstrip("-"), "descending" if first.startswith("-") else "ascending"),
     }
 
 
@@ -108,6 +153,8 @@ def _cell(column, value, ctx):
         return joined(ref(c, ctx) for c in value)
     if column == "code":
         return [external(value, "code")] if value else "—"
+    if column == "venue":
+        return [nodes.abbreviation(value[1], value[1], explanation=value[2])] if value[2] != value[1] else value[1]
     if column in ("modality", "targets"):
         return joined(badge(v, "info" if column == "modality" else "success") for v in value) if value else ""
     if isinstance(value, tuple):
@@ -124,7 +171,19 @@ def techniques_build(data, ctx):
         rows.append([_cell(c, v, ctx) for c, v in zip(columns, values)])
     headers = [HEADINGS[c] for c in columns]
     numeric = [c in ("year", "results") for c in columns]
-    tbl = table(headers, rows, classes=("kb-techniques", "kb-sortable"), numeric=numeric)
+    column, direction = data["sorted_by"]
+    sorted_by = (columns.index(column), direction) if column in columns else None
+    tbl = table(headers, rows, classes=("kb-techniques", "kb-sortable", "kb-facetable"), numeric=numeric,
+                row_classes=[row_classes(i, f) for i, f in zip(data["ids"], data["facets"])], sorted_by=sorted_by)
     wrapper = nodes.container(classes=["kb-table-wrap"])
     wrapper += tbl
-    return [wrapper]
+    return [wrapper, facet_labels(data["category_titles"])]
+
+
+def facet_labels(category_titles) -> nodes.Node:
+    """The names of the categories a table's facet menu offers (the row classes hold only ids):
+    a JSON data block, which no Content-Security-Policy treats as a script."""
+    import json
+
+    payload = json.dumps({"category": dict(category_titles)}, sort_keys=True).replace("</", "<\\/")
+    return html_only(f'<script type="application/json" class="kb-facet-labels">{payload}</script>')
