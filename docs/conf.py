@@ -58,3 +58,7 @@ html_favicon = "favicon.svg"  # without one, every page request logs a 404 for /
 kb_modalities = ["language", "vision", "video", "speech", "multimodal", "general"]
 kb_targets = ["params", "flops", "latency", "throughput", "inference-memory", "training-memory", "energy"]
 kb_repo_kinds = ["official-code", "library", "awesome-list", "paper-list", "course", "benchmark", "website", "tool"]
+
+# PDF (Read the Docs downloads): XeLaTeX, because pages use Unicode symbols (×, −, √, Greek) that
+# pdflatex cannot typeset.
+latex_engine = "xelatex"

@@ -11,6 +11,7 @@ from pathlib import Path
 from docutils import nodes
 
 from . import bib, bibcheck, citations, exports, freshness, navigation, sources
+from .feed import add_feed_link, write_feed
 from .hosting import setup_hosting
 from .catalog import view_problems
 from .config import setup_config
@@ -173,6 +174,8 @@ def setup(app):
     app.connect("env-get-updated", freshness.updated_docs)
     app.connect("warn-missing-reference", silence_missing_reference)
     app.connect("build-finished", exports.write_exports)
+    app.connect("build-finished", write_feed)
+    app.connect("html-page-context", add_feed_link)
     app.connect("write-started", freeze_heap)
     app.connect("html-page-context", navigation.bounded_toctree, priority=400)
     app.connect("html-page-context", add_assets)

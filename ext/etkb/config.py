@@ -24,5 +24,11 @@ def setup_config(app) -> None:
                          description="A toctree level longer than this shows only the current page.")
     app.add_config_value("kb_cache_citations", True, "env", types=frozenset({bool}),
                          description="Keep sphinxcontrib-bibtex's formatted entries between builds (same output, faster rebuilds).")
+    app.add_config_value("kb_stale_after_days", 365, "env", types=frozenset({int}),
+                         description="kb:stale lists techniques whose facts were last verified longer ago than this.")
+    app.add_config_value("kb_whatsnew_page", "whats-new", "env", types=frozenset({str}),
+                         description="The page of kb:whatsnew; the Atom feed links to it, and is written only when it exists.")
+    app.add_config_value("kb_feed_entries", 50, "html", types=frozenset({int}),
+                         description="How many of the newest events the Atom feed holds.")
     app.add_config_value("kb_bib_withheld", False, "", types=frozenset({bool}),
                          description="Set by the build, not by authors: a bib file was left out (kb.bib_file).")

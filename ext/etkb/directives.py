@@ -228,6 +228,14 @@ class Exports(ViewDirective):
     kind = "exports"
 
 
+class WhatsNew(ViewDirective):
+    kind = "whatsnew"
+
+
+class Stale(ViewDirective):
+    kind = "stale"
+
+
 DIRECTIVES = {
     "technique": TechniqueDirective,
     "category": CategoryDirective,
@@ -242,6 +250,8 @@ DIRECTIVES = {
     "taxonomy": Taxonomy,
     "repos": Repos,
     "exports": Exports,
+    "whatsnew": WhatsNew,
+    "stale": Stale,
 }
 
 __all__ = ["DIRECTIVES", "KbDirective", "AnyOption", "ID_RE"]

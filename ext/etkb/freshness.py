@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
+from . import dates
 from .catalog import ROLE_KINDS
 
 
@@ -56,6 +57,7 @@ def inputs_digest(domain, env) -> str:
     data = domain.data
     cite = env.domains["cite"] if "cite" in env.domains else None
     parts = (
+        dates.build_date(),  # views that measure age (kb:stale) change when the day does
         [(key, doc, data[key][doc]) for key in ("decls", "views", "refs") for doc in sorted(data[key])],
         (data.get("papers") or (None,))[0],
         sorted((doc, title.astext()) for doc, title in env.titles.items()),

@@ -50,13 +50,13 @@ def content_security_policy(builder) -> str:
     return _POLICY.format(hashes=" ".join(template_script_hashes(dirs)))
 
 
-def _is_web(builder) -> bool:
+def is_web(builder) -> bool:
     return isinstance(builder, StandaloneHTMLBuilder) and builder.format == "html" and not builder.name.startswith("epub")
 
 
 def add_policy_meta(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``: the policy as the first meta tag of every page."""
-    if _is_web(app.builder):
+    if is_web(app.builder):
         tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(app.builder)}">\n'
         context["metatags"] = tag + context.get("metatags", "")
 
@@ -114,7 +114,7 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context`` (before sphinxext-opengraph): our summary as description and og:description."""
     meta = context.get("meta") or {}
     text = meta.get("kb-description")
-    if text and _is_web(app.builder):
+    if text and is_web(app.builder):
         meta.setdefault("og:description", text)
         context["meta"] = meta
         escaped = html.escape(text, quote=True)
@@ -123,7 +123,7 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
 
 def write_host_files(app, exception) -> None:
     """``build-finished``: robots.txt (naming the sitemap when the site has a base URL) and ``_headers``."""
-    if exception is not None or not _is_web(app.builder):
+    if exception is not None or not is_web(app.builder):
         return
     out = Path(app.outdir)
     base = app.config.html_baseurl

@@ -448,6 +448,18 @@ VOCABULARY = Schema(
     fields=(),
 )
 
+WHATSNEW = Schema(
+    directive="kb:whatsnew",
+    help="The latest additions and re-verifications (from :added: and :verified:), newest first, by month.",
+    fields=(Field("limit", "int", "Show at most this many events (default 50)."),),
+)
+
+STALE = Schema(
+    directive="kb:stale",
+    help="Techniques whose facts were last verified more than kb_stale_after_days ago, or never.",
+    fields=(),
+)
+
 EXPORTS = Schema(
     directive="kb:exports",
     help="Every machine-readable export with its JSON Schema, version and fields (the Data page).",
@@ -455,6 +467,8 @@ EXPORTS = Schema(
 )
 
 SCHEMAS.update({
+    "whatsnew": WHATSNEW,
+    "stale": STALE,
     "exports": EXPORTS,
     "vocabulary": VOCABULARY,
     "techniques": TECHNIQUES_TABLE,
