@@ -11,12 +11,12 @@ from pathlib import Path
 from docutils import nodes
 
 from . import bib, bibcheck, citations, exports, freshness, navigation, sources
-from .feed import add_feed_link, write_feed
-from .hosting import setup_hosting
 from .catalog import view_problems
 from .config import setup_config
 from .diagnostics import KbWarning, warn
 from .domain import KbDomain
+from .feed import add_feed_link, write_feed
+from .hosting import setup_hosting
 from .mathml import setup_math
 from .placeholder import collect_views, kb_view, setup_nodes
 from .records import View
@@ -93,6 +93,13 @@ def add_assets(app, pagename, templatename, context, doctree) -> None:
     if doctree is not None and any("kb-sortable" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
         app.add_js_file("kb-tables.js", defer="defer")
         # where the script finds the exports (a filtered table's BibTeX), relative to this page
+        exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
+        context["metatags"] = context.get("metatags", "") + f'<meta name="kb-exports" content="{exports_dir}">\n'
+        if app.config.kb_compare_page in app.env.all_docs:
+            compare_page = context["pathto"](app.config.kb_compare_page)
+            context["metatags"] += f'<meta name="kb-compare-page" content="{compare_page}">\n'
+    if pagename == app.config.kb_compare_page:
+        app.add_js_file("kb-compare.js", defer="defer")
         exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
         context["metatags"] = context.get("metatags", "") + f'<meta name="kb-exports" content="{exports_dir}">\n'
 

@@ -492,6 +492,8 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
               "leaderboard": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK),
               "plot": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK)}
     for view in views:
+        if view.kind == "compare":
+            out += _compare_problems(cat, view)
         if view.kind not in checks:
             continue
         option, kind, subtype = checks[view.kind]
@@ -511,4 +513,21 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
                 out.append(Problem(KbWarning.BAD_FILTER.subtype,
                                    f"kb:plot: :where: {where!r} is not 'setting=value' (';' between several) with a setting of "
                                    f"kb:result ({', '.join(sorted(SETTING_NAMES))})", view.docname, view.lineno))
+    return out
+
+
+def _compare_problems(cat: Catalog, view) -> list[Problem]:
+    out = []
+    for ident in view.get("techniques", ()):
+        if cat.resolve("technique", ident) is None:
+            hint = did_you_mean(ident, cat.ids("technique"))
+            out.append(Problem(KbWarning.UNKNOWN_TECHNIQUE.subtype, f"kb:compare: unknown technique {ident!r}{hint}",
+                               view.docname, view.lineno))
+    for ident in view.get("benchmarks", ()):
+        if cat.get("benchmark", ident) is None:
+            out.append(Problem(KbWarning.UNKNOWN_BENCHMARK.subtype, f"kb:compare: unknown benchmark {ident!r}",
+                               view.docname, view.lineno))
+    if not view.get("interactive") and len(view.get("techniques", ())) < 2:
+        out.append(Problem(KbWarning.MISSING_OPTION.subtype,
+                           "kb:compare needs :techniques: with at least two ids (or :interactive:)", view.docname, view.lineno))
     return out

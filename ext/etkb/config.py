@@ -28,6 +28,8 @@ def setup_config(app) -> None:
                          description="kb:stale lists techniques whose facts were last verified longer ago than this.")
     app.add_config_value("kb_whatsnew_page", "whats-new", "env", types=frozenset({str}),
                          description="The page of kb:whatsnew; the Atom feed links to it, and is written only when it exists.")
+    app.add_config_value("kb_compare_page", "compare", "html", types=frozenset({str}),
+                         description="The page with kb:compare :interactive:; summary tables let readers tick rows to open it.")
     app.add_config_value("kb_feed_entries", 50, "html", types=frozenset({int}),
                          description="How many of the newest events the Atom feed holds.")
     app.add_config_value("kb_bib_withheld", False, "", types=frozenset({bool}),

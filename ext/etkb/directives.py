@@ -228,6 +228,10 @@ class Exports(ViewDirective):
     kind = "exports"
 
 
+class Compare(ViewDirective):
+    kind = "compare"
+
+
 class WhatsNew(ViewDirective):
     kind = "whatsnew"
 
@@ -250,6 +254,7 @@ DIRECTIVES = {
     "taxonomy": Taxonomy,
     "repos": Repos,
     "exports": Exports,
+    "compare": Compare,
     "whatsnew": WhatsNew,
     "stale": Stale,
 }

@@ -23,6 +23,8 @@ import io
 import json
 from pathlib import Path
 
+from .bib import short_venue
+
 SCHEMA_VERSION = 1
 EXPORT_DIR = "_exports"
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -55,6 +57,7 @@ def technique_records(cat, page_of) -> list[dict]:
             "authors": list(paper.authors) if paper else [],
             "year": int(year) if year.isdigit() else None,
             "venue": paper.venue if paper else "",
+            "venue_short": short_venue(paper.venue) if paper else "",
             "bibkey": decl.get("paper"),
             "doi": paper.doi if paper else "",
             "eprint": paper.eprint if paper else "",
@@ -82,7 +85,7 @@ def result_records(cat, page_of) -> list[dict]:
     out = []
     for r in cat.results:
         metrics = {m.id: m for m in cat.metrics.get(r.benchmark, ())}
-        for metric, value, _raw in r.values:
+        for metric, value, raw in r.values:
             m = metrics.get(metric)
             setting = dict(r.setting)
             out.append({
@@ -90,6 +93,7 @@ def result_records(cat, page_of) -> list[dict]:
                 "benchmark": r.benchmark,
                 "metric": metric,
                 "value": value,
+                "value_text": raw,  # as the source printed it (trailing zeros kept)
                 "unit": m.unit if m else "",
                 "better": m.better if m else "",
                 **{k.replace("-", "_"): setting.get(k) for k in

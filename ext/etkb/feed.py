@@ -19,7 +19,7 @@ FEED_FILE = "whatsnew.atom"
 
 
 def _stamp(day: str) -> dt.datetime:
-    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def atom(app) -> bytes | None:

@@ -15,8 +15,8 @@ differ: a ``<meta http-equiv>`` tag on every page (GitHub Pages, Read the Docs),
 from __future__ import annotations
 
 import base64
-import html
 import hashlib
+import html
 import re
 from functools import cache
 from pathlib import Path

@@ -448,6 +448,16 @@ VOCABULARY = Schema(
     fields=(),
 )
 
+COMPARE = Schema(
+    directive="kb:compare",
+    help="Techniques side by side: facets, complexity, code, and results on shared benchmarks aligned by setting.",
+    fields=(
+        Field("techniques", "id", "The techniques to compare, one column each, in this order (ids or aliases).", many=True),
+        Field("benchmarks", "id", "Only these benchmarks (default: every benchmark at least two of them report).", many=True),
+        Field("interactive", "flag", "The comparison page that summary tables send ticked rows to (built in the browser)."),
+    ),
+)
+
 WHATSNEW = Schema(
     directive="kb:whatsnew",
     help="The latest additions and re-verifications (from :added: and :verified:), newest first, by month.",
@@ -467,6 +477,7 @@ EXPORTS = Schema(
 )
 
 SCHEMAS.update({
+    "compare": COMPARE,
     "whatsnew": WHATSNEW,
     "stale": STALE,
     "exports": EXPORTS,
