@@ -90,7 +90,7 @@ CASES = {  # the exact text and location of every warning each root gives, in or
         "index.md:12: result: 'bleu' is neither an option of kb:result nor a metric of benchmark 'bench' (metrics: acc)",
     ],
     "unknown-option": [
-        "index.md:6: unknown option 'colour' of kb:technique (known: added, aliases, alternative-to, applies, approximation, builds-on, categories, code, code-status, combines-with, compared-against, complexity, extends, hardware, modality, override-reason, paper, stage, targets, title, verified)",
+        "index.md:6: unknown option 'colour' of kb:technique (known: added, aliases, alternative-to, applies, approximation, builds-on, categories, code, code-status, combines-with, compared-against, complexity, data, extends, hardware, kernels, modality, override-reason, paper, stage, targets, title, verified)",
     ],
     "unknown-ref": [
         "index.md:3: unknown technique 'nope'",

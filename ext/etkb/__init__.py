@@ -21,6 +21,7 @@ from .mathml import setup_math
 from .placeholder import collect_views, kb_view, setup_nodes
 from .records import View
 from .render import KbViewTransform, UniqueIdsAfterFuro
+from .scrollbox import setup_scroll_boxes
 
 __version__ = "0.1.0"
 
@@ -31,6 +32,7 @@ FOOTER_SECTIONS = (
     ("benchmark", "backlinks", "Referenced by", "kb-referenced-by"),
     ("technique", "reference", "Reference", "kb-reference"),
     ("benchmark", "reference", "Reference", "kb-reference"),
+    ("category", "relmap", "How its techniques relate", "kb-relation-map"),
 )
 
 
@@ -42,7 +44,7 @@ def add_footer(app, doctree) -> None:
     """
     domain = app.env.domains["kb"]
     docname = app.env.docname
-    owners = {d.kind: d.id for d in domain.data["decls"].get(docname, ()) if d.kind in ("technique", "benchmark")}
+    owners = {d.kind: d.id for d in domain.data["decls"].get(docname, ()) if d.kind in ("technique", "benchmark", "category")}
     if not owners:
         return
     top = next(iter(doctree.findall(nodes.section)), None)
@@ -53,7 +55,10 @@ def add_footer(app, doctree) -> None:
     for kind, view, title, anchor in FOOTER_SECTIONS:
         if kind not in owners:
             continue
-        record = View(view, docname, 0, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
+        if kind == "category":
+            record = View(view, docname, 0, (("category", owners[kind]),))
+        else:
+            record = View(view, docname, 0, (("ident", owners[kind]), ("kind", kind), ("technique", owners.get("technique"))))
         section = own.get(title.lower())
         if section is not None:  # the author wrote this section (e.g. "Related techniques"): fill it, do not repeat it
             section["ids"].append(anchor)
@@ -98,6 +103,8 @@ def add_assets(app, pagename, templatename, context, doctree) -> None:
         if app.config.kb_compare_page in app.env.all_docs:
             compare_page = context["pathto"](app.config.kb_compare_page)
             context["metatags"] += f'<meta name="kb-compare-page" content="{compare_page}">\n'
+    if doctree is not None and any("kb-guide-table" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
+        app.add_js_file("kb-guide.js", defer="defer")
     if pagename == app.config.kb_compare_page:
         app.add_js_file("kb-compare.js", defer="defer")
         exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
@@ -169,6 +176,7 @@ def setup(app):
     app.add_domain(KbDomain)
     app.add_post_transform(KbViewTransform)
     app.add_post_transform(UniqueIdsAfterFuro)
+    setup_scroll_boxes(app)  # furo's table wrappers get tabindex: a wide table scrolls from the keyboard
     app.connect("config-inited", bib.check_bibfiles, priority=400)
     app.connect("config-inited", citations.use_cached_citations)
     app.connect("env-get-outdated", bib.reread_when_bibfiles_change)

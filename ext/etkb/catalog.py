@@ -488,6 +488,7 @@ def view_problems(cat: Catalog, views) -> list[Problem]:
     """Cross-page checks of the view directives' arguments (read time cannot see other pages)."""
     out = []
     checks = {"techniques": ("category", "category", KbWarning.UNKNOWN_CATEGORY),
+              "relmap": ("category", "category", KbWarning.UNKNOWN_CATEGORY),
               "taxonomy": ("root", "category", KbWarning.UNKNOWN_CATEGORY),
               "leaderboard": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK),
               "plot": ("argument", "benchmark", KbWarning.UNKNOWN_BENCHMARK)}

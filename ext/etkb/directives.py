@@ -228,6 +228,14 @@ class Exports(ViewDirective):
     kind = "exports"
 
 
+class RelationMap(ViewDirective):
+    kind = "relmap"
+
+
+class Guide(ViewDirective):
+    kind = "guide"
+
+
 class Compare(ViewDirective):
     kind = "compare"
 
@@ -254,6 +262,8 @@ DIRECTIVES = {
     "taxonomy": Taxonomy,
     "repos": Repos,
     "exports": Exports,
+    "relmap": RelationMap,
+    "guide": Guide,
     "compare": Compare,
     "whatsnew": WhatsNew,
     "stale": Stale,

@@ -38,7 +38,7 @@ EXPORTS = (
 )
 TECHNIQUE_FIELDS = ("id", "name", "title", "authors", "year", "venue", "bibkey", "doi", "eprint", "url", "categories",
                     "modality", "targets", "complexity", "code", "code_status", "aliases", "applies", "stage",
-                    "approximation", "page", "added", "verified")
+                    "approximation", "kernels", "data", "page", "added", "verified")
 RESULT_FIELDS = ("technique", "benchmark", "metric", "value", "unit", "better", "model", "resolution", "seq_len",
                  "precision", "hardware", "batch_size", "extra_data", "teacher", "epochs", "baseline", "protocol", "note",
                  "source_bibkey", "source_where", "page")
@@ -72,6 +72,8 @@ def technique_records(cat, page_of) -> list[dict]:
             "applies": list(decl.get("applies", ())),
             "stage": list(decl.get("stage", ())),
             "approximation": decl.get("approximation") or "",
+            "kernels": decl.get("kernels") or "",
+            "data": decl.get("data") or "",
             "relations": [{"type": label, "technique": other} for label, other in cat.relations.get(ident, ())],
             "page": page_of(decl.docname),
             "added": decl.get("added") or "",

@@ -76,7 +76,8 @@ def visit_math(translator, node: nodes.math) -> None:
 
 
 def visit_math_block(translator, node: nodes.math_block) -> None:
-    translator.body.append(translator.starttag(node, "div", CLASS="math kb-math"))
+    # a wide equation scrolls sideways in this block (kb.css); tabindex lets a keyboard reach and scroll it
+    translator.body.append(translator.starttag(node, "div", CLASS="math kb-math", tabindex="0"))
     if node["number"]:
         translator.body.append(f'<span class="eqno">({get_node_equation_number(translator, node)})')
         translator.add_permalink_ref(node, _("Link to this equation"))

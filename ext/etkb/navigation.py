@@ -88,7 +88,8 @@ class Navigation:
         for caption, entries in self.trees.get(self.root, ()):
             body = items(entries, 1)
             if body and caption:
-                html.append(f'<p class="caption" role="heading"><span class="caption-text">{escape(caption)}</span></p>')
+                # aria-level: a role=heading needs one (ARIA 1.2); Sphinx's own caption lacks it (sphinx-doc/sphinx#14030)
+                html.append(f'<p class="caption" role="heading" aria-level="2"><span class="caption-text">{escape(caption)}</span></p>')
             html.append(body)
         return "".join(html)
 

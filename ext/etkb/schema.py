@@ -264,6 +264,10 @@ TECHNIQUE = Schema(
         Field("stage", "choice", "Where the saving happens.", vocab=("training", "inference"), many=True),
         Field("approximation", "choice", "Whether it computes the exact function it replaces.", vocab=("exact", "approximate")),
         Field("hardware", "text", "Hardware notes (what it needs or was measured on)."),
+        Field("kernels", "choice", "Whether its saving needs custom kernels, or runs with a framework's standard operations.",
+              vocab=("standard", "custom")),
+        Field("data", "choice", "The data applying it needs: none, a small calibration set, or training data.",
+              vocab=("none", "calibration", "training")),
         *(Field(name, "id", f"Typed relation: {label.lower()} these techniques.", many=True) for name, label, _ in RELATIONS),
         Field("title", "text", "Overrides the paper title from refs.bib; needs :override-reason:."),
         Field("override-reason", "text", "Why :title: overrides refs.bib."),
@@ -448,6 +452,22 @@ VOCABULARY = Schema(
     fields=(),
 )
 
+RELMAP = Schema(
+    directive="kb:relmap",
+    help="A map of how techniques relate (SVG at build time): columns by year, bands by family, edges typed by style.",
+    fields=(
+        Field("category", "id", "Only this category's techniques (default: the whole field)."),
+        Field("relations", "choice", "Which relations to draw (default: builds-on and extends for the whole field, all on a category).",
+              vocab=("builds-on", "extends", "compared-against", "alternative-to", "combines-with"), many=True),
+    ),
+)
+
+GUIDE = Schema(
+    directive="kb:guide",
+    help="The decision guide: every technique by what applying it takes, filterable by facets in the browser.",
+    fields=(),
+)
+
 COMPARE = Schema(
     directive="kb:compare",
     help="Techniques side by side: facets, complexity, code, and results on shared benchmarks aligned by setting.",
@@ -477,6 +497,8 @@ EXPORTS = Schema(
 )
 
 SCHEMAS.update({
+    "relmap": RELMAP,
+    "guide": GUIDE,
     "compare": COMPARE,
     "whatsnew": WHATSNEW,
     "stale": STALE,

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..placeholder import kb_view
-from . import compare, exports, news, objects, plots, results, tables, taxonomy, technique, vocabulary
+from . import compare, exports, guide, news, objects, plots, relmap, results, tables, taxonomy, technique, vocabulary
 
 ViewFns = tuple[Callable[..., Any], Callable[..., list]]
 
@@ -37,6 +37,8 @@ VIEWS: dict[str, ViewFns] = {
     "plot": (plots.plot_view_data, plots.plot_view_build),
     "vocabulary": (vocabulary.vocabulary_data, vocabulary.vocabulary_build),
     "exports": (exports.exports_data, exports.exports_build),
+    "relmap": (relmap.relmap_data, relmap.relmap_build),
+    "guide": (guide.guide_data, guide.guide_build),
     "compare": (compare.compare_data, compare.compare_build),
     "whatsnew": (news.whatsnew_data, news.whatsnew_build),
     "stale": (news.stale_data, news.stale_build),

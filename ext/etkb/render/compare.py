@@ -20,7 +20,8 @@ from .results import PROTOCOL_KEYS, _metric_heading, _source_cell
 
 FIELDS = (("paper", "Paper"), ("venue", "Venue"), ("categories", "Categories"), ("modality", "Modality"),
           ("targets", "Reduces"), ("stage", "Saves at"), ("applies", "Applies"), ("approximation", "Exact or approximate"),
-          ("complexity", "Complexity"), ("hardware", "Kernels and hardware"), ("code", "Code"))
+          ("data", "Data needed"), ("kernels", "Kernels"), ("complexity", "Complexity"), ("hardware", "Hardware notes"),
+          ("code", "Code"))
 
 
 def _field(cat, ident, name):

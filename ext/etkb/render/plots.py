@@ -166,7 +166,8 @@ def plot_build(data, ctx) -> list[nodes.Node]:
     svg = re.sub(r'(\bid=")', r"\1" + prefix, svg)
     svg = re.sub(r'(url\(#|xlink:href="#|\bhref="#)', r"\1" + prefix, svg)
     figure = nodes.container(classes=["kb-plot"])
-    figure += nodes.raw("", svg, format="html")
+    # on a phone the plot scrolls sideways (kb.css); tabindex lets a keyboard reach and scroll it
+    figure += nodes.raw("", f'<div class="kb-plot-scroll" tabindex="0" role="group" aria-label="Plot">{svg}</div>', format="html")
     caption = (f"{data['y']} against {data['x']}: one point per reported result, each a link to its technique's page"
                + ("; the dashed line joins the Pareto front (no other point is better on both axes)" if front else "")
                + ". The tables give each point's setting and source.")

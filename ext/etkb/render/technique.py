@@ -8,6 +8,10 @@ from sphinx_design.shared import create_component
 
 from .common import badge, external, field_list, joined, link, page_link, para, ref
 
+#: How the card words the :data: and :kernels: facets.
+NEEDS_DATA = {"none": "no data", "calibration": "a calibration set, no training", "training": "training data"}
+NEEDS_KERNELS = {"standard": "standard framework operations", "custom": "custom kernels for its speed-up"}
+
 
 def card_data(cat, view, env):
     ident = view.get("technique")
@@ -29,6 +33,8 @@ def card_data(cat, view, env):
         "applies": decl.get("applies", ()),
         "stage": decl.get("stage", ()),
         "approximation": decl.get("approximation") or "",
+        "kernels": decl.get("kernels") or "",
+        "data": decl.get("data") or "",
         "hardware": decl.get("hardware") or "",
         "aliases": decl.get("aliases", ()),
         "added": decl.get("added") or "",
@@ -59,6 +65,7 @@ def card_build(data, ctx):
         ("Applies", ", ".join(data["applies"])),
         ("Saves at", ", ".join(data["stage"])),
         ("Attention", data["approximation"]),
+        ("Needs", ", ".join(x for x in (NEEDS_DATA.get(data["data"], ""), NEEDS_KERNELS.get(data["kernels"], "")) if x)),
         ("Hardware", data["hardware"]),
         ("Also known as", ", ".join(data["aliases"])),
         ("Code", code),

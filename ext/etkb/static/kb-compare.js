@@ -10,7 +10,8 @@
                   ["extra_data", "extra data"], ["precision", "precision"]];
   var FIELDS = [["title", "Paper"], ["venue", "Venue"], ["categories", "Categories"], ["modality", "Modality"],
                 ["targets", "Reduces"], ["stage", "Saves at"], ["applies", "Applies"],
-                ["approximation", "Exact or approximate"], ["complexity", "Complexity"], ["code", "Code"]];
+                ["approximation", "Exact or approximate"], ["data", "Data needed"], ["kernels", "Kernels"],
+                ["complexity", "Complexity"], ["hardware", "Hardware notes"], ["code", "Code"]];
 
   function el(tag, text, className) {
     var node = document.createElement(tag);

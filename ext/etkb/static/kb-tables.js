@@ -220,7 +220,8 @@
           if (box.checked) chosen.push(id); else chosen.splice(chosen.indexOf(id), 1);
           update();
         });
-        row.cells[0].insertBefore(box, row.cells[0].firstChild);
+        var holder = row.cells[0].querySelector("p") || row.cells[0];  // on the name's own line
+        holder.insertBefore(box, holder.firstChild);
       });
       update();
       tools.appendChild(link);
