@@ -70,3 +70,20 @@ def test_where_can_match_part_of_a_setting(shared_build):
     cat = shared_build("plots").app.env.domains["kb"].catalog
     data = plot_data(cat, "bench", cat.results_for(benchmark="bench"), x="flops", y="acc", where="model~=small")
     assert sorted(p[1] for p in data["points"]) == ["fast-small", "fast-small"]
+
+
+def test_text_in_a_plot_is_escaped_never_markup():
+    """Plot text is SVG <text>: a technique named with markup characters stays text."""
+    from types import SimpleNamespace
+
+    from etkb.render.common import Link
+    from etkb.render.plots import plot_build
+
+    target = Link("technique", "evil", 'Evil <script>alert("x")</script> & Co', None, "")
+    data = {"points": ((target, "m<1>", 1.0, 2.0), (target, "", 2.0, 3.0)), "front": (0, 1), "x": "cost <i>", "y": "acc"}
+    ctx = SimpleNamespace(builder=SimpleNamespace(format="html"), docname="index")
+    from docutils import nodes
+
+    svg = next(plot_build(data, ctx)[0].findall(nodes.raw)).astext()  # the raw markup written to the page
+    assert "<script>" not in svg and "<i>" not in svg and "<1>" not in svg
+    assert "&lt;script&gt;" in svg

@@ -120,7 +120,7 @@ def plot_build(data, ctx) -> list[nodes.Node]:
     points, front = data["points"], data["front"]
     techniques = sorted({p[0].title for p in points})
     grey = "#808080"
-    with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "path", "font.size": 9,
+    with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "none", "font.size": 9,
                                 "text.color": grey, "axes.labelcolor": grey, "axes.edgecolor": grey,
                                 "xtick.color": grey, "ytick.color": grey}):
         fig, ax = plt.subplots(figsize=(6.4, 4.2), layout="constrained")

@@ -140,7 +140,7 @@ def relmap_build(data, ctx):
 
     years, positions, lane_spans, (width, height) = layout(data)
     grey = "#808080"
-    with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "path", "font.size": 8}):
+    with matplotlib.rc_context({"svg.hashsalt": "etkb", "svg.fonttype": "none", "font.size": 8}):
         fig = plt.figure(figsize=(width, height))
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, width)

@@ -29,9 +29,10 @@
   function slug(text) {
     return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
-  // A row's facet values, from its kb-f--<facet>--<value> classes.
+  // A row's facet values, from its kb-f--<facet>--<value> classes (read once: they never change).
   function rowFacets(row) {
-    var out = {};
+    if (row.kbFacets) return row.kbFacets;
+    var out = row.kbFacets = {};
     Array.prototype.forEach.call(row.classList, function (name) {
       var m = /^kb-f--([a-z]+)--(.+)$/.exec(name);
       if (m) (out[m[1]] = out[m[1]] || []).push(m[2]);
@@ -190,7 +191,7 @@
     if (folded && Object.keys(state.facets).length) folded.open = true;  // a shared link's filters are visible
     var sort = /^(.+)-(asc|desc)$/.exec(params.get(prefix + "sort") || "");
     if (sort && keys.indexOf(sort[1]) !== -1) sortBy(keys.indexOf(sort[1]), sort[2] === "desc" ? "descending" : "ascending");
-    apply();
+    if (state.q || Object.keys(state.facets).length) apply();  // an unfiltered table is already as served: touch no row
   }
 
   // Tick rows to compare them, and take the BibTeX of exactly the rows shown.
