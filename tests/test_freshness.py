@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ALWAYS_WRITTEN = {"genindex", "search", "kb-techindex", "kb-repoindex"}  # Sphinx's own index pages
-PARENT = "index"  # Sphinx rewrites the toctree parent of every written page (Builder.write)
+PARENT = "index"  # the toctree parent: rewritten only when a page's title or sections change (freshness.keep_parents)
 
 
 def snapshot(outdir: Path) -> dict[Path, int]:
@@ -74,7 +74,19 @@ def test_editing_body_text_rewrites_only_that_page(build, make_app):
     touch(page, page.read_text().replace("Body text of gamma.", "New body text of gamma."))
     _, read = rebuild(make_app, first.srcdir)
     assert read == ["gamma"]
-    assert written_pages(first.outdir, before) == {"gamma", PARENT}
+    assert written_pages(first.outdir, before) == {"gamma"}  # its parent lists the same title: not rewritten
+
+
+def test_retitling_a_page_or_a_section_rewrites_its_toctree_parent(build, make_app, tmp_path):
+    first = build("fresh")
+    page = first.srcdir / "gamma.md"
+    for old, new in (("# Gamma", "# Gamma renamed"), ("Body text of gamma.", "Body text of gamma.\n\n## A new section\n\nMore.")):
+        before = snapshot(first.outdir)
+        touch(page, page.read_text().replace(old, new, 1))
+        rebuild(make_app, first.srcdir)
+        assert {"gamma", PARENT} <= written_pages(first.outdir, before)
+    assert "Gamma renamed" in (first.outdir / f"{PARENT}.html").read_text()
+    assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)
 
 
 def test_changing_categories_rewrites_every_page_that_shows_them(build, make_app, tmp_path):

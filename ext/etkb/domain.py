@@ -55,6 +55,7 @@ class KbDomain(Domain):
     _catalog: Catalog | None = None
     _view_data: dict | None = None  # View -> its data, for this catalogue (fingerprint, then write)
     sources_changed = True  # set per build at env-get-outdated: were pages added, changed or removed?
+    toc_before: dict | None = None  # per build: what the re-read pages showed to toctrees (freshness.keep_parents)
     _style = None
     _navigation = None  # etkb.navigation.Navigation, built on first use in each process
 

@@ -88,3 +88,37 @@ def updated_docs(app, env) -> list[str]:
         del stored[docname]
     domain.data["fingerprint_inputs"] = inputs
     return changed
+
+
+def _toc_view(env, docname: str):
+    """What a page shows in the toctrees that include it: its title and its section tree."""
+    title = env.titles.get(docname)
+    toc = env.tocs.get(docname)
+    return (title.astext() if title is not None else None, toc.pformat() if toc is not None else None)
+
+
+def remember_tocs(app, env, docnames) -> None:
+    """``env-before-read-docs``: note what each page about to be re-read shows to its toctree parents."""
+    env.domains["kb"].toc_before = {d: _toc_view(env, d) for d in docnames if d in env.titles}
+
+
+def keep_parents(app, builder) -> None:
+    """``write-started``: Sphinx rewrites the toctree parent of every written page, in case its title
+    changed. A parent listing a thousand pages costs about a second to resolve and write, and
+    shows nothing new after a body edit. Pages whose title and section tree are unchanged are left
+    out of ``files_to_rebuild`` for this write only (the environment was pickled before writing,
+    and :func:`restore_parents` puts the mapping back), so an edit that renames a page or a
+    section still rewrites its parents."""
+    env = builder.env
+    before = env.domains["kb"].toc_before or {}
+    same = {d for d, view in before.items() if _toc_view(env, d) == view}
+    if same:
+        app.kb_files_to_rebuild = env.files_to_rebuild
+        env.files_to_rebuild = {d: parents for d, parents in env.files_to_rebuild.items() if d not in same}
+
+
+def restore_parents(app, exception) -> None:
+    saved = getattr(app, "kb_files_to_rebuild", None)
+    if saved is not None:
+        app.env.files_to_rebuild = saved
+        app.kb_files_to_rebuild = None
