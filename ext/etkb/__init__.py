@@ -94,21 +94,20 @@ def silence_missing_reference(app, domain, node) -> bool | None:
 
 
 def add_assets(app, pagename, templatename, context, doctree) -> None:
-    """``html-page-context``: our CSS on every page, the table script only where a table can use it."""
-    if doctree is not None and any("kb-sortable" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
+    """``html-page-context``: the table script only where a table (or the decision guide) can use it,
+    the comparison script on the comparison page, and where both find the exports."""
+    tables = set() if doctree is None else {c for n in doctree.findall(nodes.table) for c in n.get("classes", ())}
+    with_tables = bool({"kb-sortable", "kb-guide-table"} & tables)
+    is_compare = pagename == app.config.kb_compare_page
+    if with_tables:
         app.add_js_file("kb-tables.js", defer="defer")
-        # where the script finds the exports (a filtered table's BibTeX), relative to this page
-        exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
-        context["metatags"] = context.get("metatags", "") + f'<meta name="kb-exports" content="{exports_dir}">\n'
-        if app.config.kb_compare_page in app.env.all_docs:
-            compare_page = context["pathto"](app.config.kb_compare_page)
-            context["metatags"] += f'<meta name="kb-compare-page" content="{compare_page}">\n'
-    if doctree is not None and any("kb-guide-table" in n.get("classes", ()) for n in doctree.findall(nodes.table)):
-        app.add_js_file("kb-guide.js", defer="defer")
-    if pagename == app.config.kb_compare_page:
+    if is_compare:
         app.add_js_file("kb-compare.js", defer="defer")
+    if with_tables or is_compare:  # the exports, relative to this page (a filtered table's BibTeX, the comparison's data)
         exports_dir = context["pathto"](f"{exports.EXPORT_DIR}/bibtex.json", 1).rsplit("/", 1)[0] + "/"
         context["metatags"] = context.get("metatags", "") + f'<meta name="kb-exports" content="{exports_dir}">\n'
+    if with_tables and app.config.kb_compare_page in app.env.all_docs:
+        context["metatags"] += f'<meta name="kb-compare-page" content="{context["pathto"](app.config.kb_compare_page)}">\n'
 
 
 def add_static_path(app, config) -> None:

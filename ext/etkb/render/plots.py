@@ -154,20 +154,9 @@ def plot_build(data, ctx) -> list[nodes.Node]:
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", transparent=True, bbox_inches="tight", metadata={"Date": None, "Creator": None})
         plt.close(fig)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    # matplotlib labels each glyph run with an (escaped) comment; drop them, they only add weight
-    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
     alt = f"Scatter plot of {data['y']} against {data['x']} for {len(points)} results of {len(techniques)} techniques."
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
-    # matplotlib numbers its element ids from 1 in every figure; a page with several plots would
-    # repeat them, so each plot's ids (and the references to them) get a prefix of their own
-    prefix = "kbplot-" + hashlib.sha1(repr(data).encode("utf-8")).hexdigest()[:10] + "-"
-    svg = re.sub(r'(\bid=")', r"\1" + prefix, svg)
-    svg = re.sub(r'(url\(#|xlink:href="#|\bhref="#)', r"\1" + prefix, svg)
     figure = nodes.container(classes=["kb-plot"])
-    # on a phone the plot scrolls sideways (kb.css); tabindex lets a keyboard reach and scroll it
-    figure += nodes.raw("", f'<div class="kb-plot-scroll" tabindex="0" role="group" aria-label="Plot">{svg}</div>', format="html")
+    figure += embed_svg(buffer.getvalue(), alt, "kbplot", data, "kb-plot-scroll", "Plot")
     caption = (f"{data['y']} against {data['x']}: one point per reported result, each a link to its technique's page"
                + ("; the dashed line joins the Pareto front (no other point is better on both axes)" if front else "")
                + ". The tables give each point's setting and source.")
@@ -188,6 +177,20 @@ def plot_view_build(data, ctx):
     if data is None:
         return [para("Not enough results report both metrics of this plot yet.", classes=["kb-empty"])]
     return plot_build(data, ctx)
+
+
+def embed_svg(svg: str, alt: str, kind: str, data, scroll_class: str, label: str) -> nodes.raw:
+    """A Matplotlib SVG as inline HTML: its comments dropped, an accessible name, ids of its own,
+    in a box that scrolls sideways on a phone (``tabindex`` lets a keyboard reach and scroll it)."""
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)  # Matplotlib's comments only add weight
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
+    # Matplotlib numbers its element ids from 1 in every figure; a page with several figures would
+    # repeat them, so each figure's ids (and the references to them) get a prefix of their own
+    prefix = f"{kind}-" + hashlib.sha1(repr(data).encode("utf-8")).hexdigest()[:10] + "-"
+    svg = re.sub(r'(\bid=")', r"\1" + prefix, svg)
+    svg = re.sub(r'(url\(#|xlink:href="#|\bhref="#)', r"\1" + prefix, svg)
+    return nodes.raw("", f'<div class="{scroll_class}" tabindex="0" role="group" aria-label="{label}">{svg}</div>', format="html")
 
 
 def _attr(text: str) -> str:

@@ -11,14 +11,12 @@ text never shrinks below legibility.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
 
 from docutils import nodes
 
 from .common import link, para
-from .plots import _attr, _href
+from .plots import _href, embed_svg
 
 #: Relation label -> (short name, line style, colour, directed)
 EDGE_STYLES = {
@@ -181,19 +179,11 @@ def relmap_build(data, ctx):
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
         plt.close(fig)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
     scope = f"the techniques of {data['scope'].title}" if data["scope"] else "every technique in the knowledge base"
     kinds = ", ".join(EDGE_STYLES[k][0] for k in data["kinds"])
     alt = f"Map of how {scope} relate ({kinds}): {len(data['nodes'])} techniques by year and family, {len(data['edges'])} relations."
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(alt)}" ', 1)
-    prefix = "kbmap-" + hashlib.sha1(repr(data).encode("utf-8")).hexdigest()[:10] + "-"
-    svg = re.sub(r'(\bid=")', r"\1" + prefix, svg)
-    svg = re.sub(r'(url\(#|xlink:href="#|\bhref="#)', r"\1" + prefix, svg)
     figure = nodes.container(classes=["kb-relmap"])
-    figure += nodes.raw("", f'<div class="kb-relmap-scroll" tabindex="0" role="group" aria-label="Relation map">{svg}</div>',
-                        format="html")
+    figure += embed_svg(buffer.getvalue(), alt, "kbmap", data, "kb-relmap-scroll", "Relation map")
     hubs = (f" Lines into a technique that more than {MAX_INCOMING} others point to are left out and counted beside it."
             if data["hubs"] else "")
     figure += para(f"Columns are paper years and bands are families; each box links to its technique's page. Lines: {kinds}."

@@ -57,6 +57,69 @@
     return tag ? tag.getAttribute("content") : null;
   }
 
+  // A <select> of the values a facet takes in these rows ("any" first); none when fewer than two
+  // values occur, since such a choice could not narrow anything.
+  function facetSelect(parent, facet, text, rows, names, onChange) {
+    var values = {};
+    rows.forEach(function (row) { (rowFacets(row)[facet] || []).forEach(function (v) { values[v] = true; }); });
+    var list = Object.keys(values).sort();
+    if (facet === "year") list.reverse();
+    if (list.length < 2) return null;
+    var label = document.createElement("label");
+    label.className = "kb-facet";
+    label.appendChild(document.createTextNode(text + " "));
+    var select = document.createElement("select");
+    select.name = facet;
+    [""].concat(list).forEach(function (v) {
+      var option = document.createElement("option");
+      option.value = v;
+      option.textContent = v === "" ? "any" : (names[v] || v);
+      select.appendChild(option);
+    });
+    select.addEventListener("change", onChange);
+    label.appendChild(select);
+    parent.appendChild(label);
+    return select;
+  }
+
+  // The decision guide (kb:guide): one set of choices filters every group of techniques at once;
+  // the choice lives in the URL, and a group left empty is hidden.
+  function enhanceGuide(form) {
+    var spec = document.querySelector("script.kb-guide-choices");
+    var status = document.querySelector(".kb-guide-status");
+    var rows = Array.prototype.slice.call(document.querySelectorAll("table.kb-guide-table tbody tr"));
+    if (!spec) return;
+    var choices = JSON.parse(spec.textContent), params = new URLSearchParams(window.location.search), selects = {};
+    function apply() {
+      var chosen = {}, shown = 0, query = new URLSearchParams(window.location.search);
+      Object.keys(selects).forEach(function (facet) {
+        chosen[facet] = selects[facet].value;
+        if (chosen[facet]) query.set(facet, chosen[facet]); else query.delete(facet);
+      });
+      rows.forEach(function (row) {
+        row.hidden = !matches(rowFacets(row), chosen);
+        if (!row.hidden) shown += 1;
+      });
+      document.querySelectorAll(".kb-guide-group").forEach(function (group) {
+        group.hidden = !group.querySelector("tbody tr:not([hidden])");
+      });
+      status.textContent = shown === 0 ? "No technique meets all of these constraints; relax one." :
+        shown + " of " + rows.length + " techniques meet these constraints.";
+      var q = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : "") + window.location.hash);
+    }
+    Object.keys(choices).forEach(function (facet) {
+      var select = facetSelect(form, facet, choices[facet].label, rows, choices[facet].values, apply);
+      if (!select) return;
+      if (params.get(facet) && Array.prototype.some.call(select.options, function (o) { return o.value === params.get(facet); })) {
+        select.value = params.get(facet);
+      }
+      selects[facet] = select;
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
   function enhance(table, tableIndex) {
     var body = table.tBodies[0];
     if (!body || !table.tHead) return;
@@ -147,30 +210,12 @@
       var labelsTag = holder.parentNode.querySelector(".kb-facet-labels");
       var labels = labelsTag ? JSON.parse(labelsTag.textContent) : {};
       FACETS.forEach(function (pair) {
-        var facet = pair[0], values = {};
-        rows.forEach(function (row) { (rowFacets(row)[facet] || []).forEach(function (v) { values[v] = true; }); });
-        var list = Object.keys(values).sort();
-        if (facet === "year") list.reverse();
-        if (list.length < 2) return;  // a facet with one value cannot narrow anything
-        var label = document.createElement("label");
-        label.className = "kb-facet";
-        label.appendChild(document.createTextNode(pair[1] + " "));
-        var select = document.createElement("select");
-        select.name = facet;
-        var any = document.createElement("option");
-        any.value = "";
-        any.textContent = "any";
-        select.appendChild(any);
-        list.forEach(function (v) {
-          var option = document.createElement("option");
-          option.value = v;
-          option.textContent = (labels[facet] && labels[facet][v]) || (VALUE_NAMES[facet] && VALUE_NAMES[facet][v]) || v;
-          select.appendChild(option);
+        var facet = pair[0];
+        var names = Object.assign({}, VALUE_NAMES[facet] || {}, labels[facet] || {});
+        var select = facetSelect(more, facet, pair[1], rows, names, function () {
+          state.facets[facet] = select.value; apply(); saveState();
         });
-        select.addEventListener("change", function () { state.facets[facet] = select.value; apply(); saveState(); });
-        label.appendChild(select);
-        more.appendChild(label);
-        selects[facet] = select;
+        if (select) selects[facet] = select;
       });
       addRowTools(table, rows, more);
     }
@@ -265,6 +310,8 @@
   if (typeof document !== "undefined") {
     document.addEventListener("DOMContentLoaded", function () {
       document.querySelectorAll("table.kb-sortable").forEach(enhance);
+      var guide = document.querySelector("form.kb-guide-form");
+      if (guide) enhanceGuide(guide);
     });
   }
 })();
