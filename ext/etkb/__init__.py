@@ -137,13 +137,6 @@ def dedupe_static_path(app) -> None:
     app.config.html_static_path = list(dict.fromkeys(paths))
 
 
-def note_changed_sources(app, env, added, changed, removed) -> list[str]:
-    """``env-get-outdated``: remember whether any page is read or removed in this build
-    (the exports are rewritten only then, or when refs.bib changed)."""
-    env.domains["kb"].sources_changed = bool(added or changed or removed)
-    return []
-
-
 def freeze_heap(app, builder) -> None:
     """``write-started``: move the environment into the GC's permanent generation before
     Sphinx forks its writers, so their collections neither scan nor copy the parent's heap."""
@@ -179,7 +172,6 @@ def setup(app):
     app.connect("config-inited", bib.check_bibfiles, priority=400)
     app.connect("config-inited", citations.use_cached_citations)
     app.connect("env-get-outdated", bib.reread_when_bibfiles_change)
-    app.connect("env-get-outdated", note_changed_sources)
     app.connect("env-before-read-docs", sources.read_leniently_if_needed)
     app.connect("source-read", sources.note_invalid_bytes)
     app.connect("doctree-read", add_footer, priority=400)

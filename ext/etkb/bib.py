@@ -39,7 +39,7 @@ def check_bibfiles(app, config) -> None:
         except (OSError, UnicodeDecodeError) as err:
             warn(KbWarning.BIB_FILE, f"cannot read bibliography file: {err}", f"{path}:1")
             continue
-        problem = _syntax_problem(text)
+        problem = _checked_syntax(app, text)
         if problem:
             line, message = problem
             warn(KbWarning.BIB_FILE, f"{message}; the file is left out of this build", f"{path}:{line}")
@@ -81,6 +81,30 @@ def _conf_line(app) -> str:
         return f"{conf}:1"
     line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith("bibtex_bibfiles")), 1)
     return f"{conf}:{line}"
+
+
+def _checked_syntax(app, text: str) -> tuple[int, str] | None:
+    """:func:`_syntax_problem`, remembered beside the doctrees for the text last checked: a strict
+    parse of a large refs.bib costs a noticeable part of a build in which nothing changed."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    cache = Path(app.doctreedir, "etkb-bibcheck.json")
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if digest in known:
+        return tuple(known[digest]) if known[digest] else None
+    problem = _syntax_problem(text)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({**known, digest: problem}, sort_keys=True) if len(known) < 8 else json.dumps({digest: problem}),
+                         encoding="utf-8")
+    except OSError:
+        pass  # a read-only doctree directory only costs the parse next time
+    return problem
 
 
 def _syntax_problem(text: str) -> tuple[int, str] | None:

@@ -47,14 +47,13 @@ class KbDomain(Domain):
     }
     roles = {role: KbXRefRole(innernodeclass=nodes.inline, warn_dangling=True) for role in ROLE_KINDS}
     initial_data: dict[str, Any] = {**{key: {} for key in (*_PER_DOC_KEYS, "fingerprints")},
-                                    "papers": None, "bibfiles": None, "exports_stamp": None,
+                                    "papers": None, "bibfiles": None,
                                     "references": None, "fingerprint_inputs": None}
     directives = {**DIRECTIVES, "reference": ReferenceDirective}
     indices = [TechniqueIndex, RepoIndex]
 
     _catalog: Catalog | None = None
     _view_data: dict | None = None  # View -> its data, for this catalogue (fingerprint, then write)
-    sources_changed = True  # set per build at env-get-outdated: were pages added, changed or removed?
     toc_before: dict | None = None  # per build: what the re-read pages showed to toctrees (freshness.keep_parents)
     _style = None
     _navigation = None  # etkb.navigation.Navigation, built on first use in each process

@@ -19,6 +19,7 @@ Bump ``SCHEMA_VERSION`` whenever a field changes meaning or disappears; adding f
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -171,10 +172,15 @@ def write_exports(app, exception) -> None:
         return  # an EPUB has no media type for JSON and CSV files
     domain = app.env.domains["kb"]
     out = Path(app.outdir, EXPORT_DIR)
-    papers = domain.data.get("papers")
-    stamp = papers[0] if papers else None
-    if not domain.sources_changed and domain.data.get("exports_stamp") == stamp and out.is_dir():
-        return  # no page read or removed and refs.bib unchanged: the catalogue, and so the exports, are the same
+    # The exports are a function of the freshness inputs (every page's records, the papers, the titles),
+    # the builder's page addresses and this module with its schemas. The stamp lives beside the
+    # doctrees, which are never published, and is written last, so an interrupted build writes again.
+    source = Path(__file__).read_bytes() + b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
+    stamp = hashlib.sha1(repr((domain.data.get("fingerprint_inputs"), app.builder.name, str(out))).encode() + source).hexdigest()
+    stamp_file = Path(app.doctreedir, "etkb-exports.stamp")
+    expected = [name for name, _, _ in EXPORTS]
+    if stamp_file.is_file() and stamp_file.read_text() == stamp and all((out / name).is_file() for name in expected):
+        return  # nothing the exports show has changed
     cat = domain.catalog
 
     def page_of(docname: str) -> str:
@@ -196,4 +202,4 @@ def write_exports(app, exception) -> None:
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    domain.data["exports_stamp"] = stamp
+    stamp_file.write_text(stamp)
