@@ -222,3 +222,16 @@ def test_broken_refs_bib_then_fixed_recovers_fully(build, make_app, tmp_path):
     assert citation is not None and "Alp20" in citation.get_text()
     assert "alpha attention" in (first.outdir / "references.html").read_text().lower()
     assert_same_as_clean_build(make_app, first.srcdir, first.outdir, tmp_path)
+
+
+def test_an_unchanged_rebuild_does_not_recompute_the_exports(build, make_app, monkeypatch):
+    """A new process (as `nox -s docs` is) must see that nothing the exports show changed."""
+    import etkb.exports
+
+    first = build("fresh")
+    monkeypatch.setattr(etkb.exports, "catalogue", lambda *a: pytest.fail("exports recomputed on an unchanged build"))
+    rebuild(make_app, first.srcdir)
+    page = first.srcdir / "gamma.md"
+    touch(page, page.read_text().replace(":categories: c2", ":categories: c1"))
+    with pytest.raises(BaseException, match="exports recomputed"):  # a change that the exports show: recomputed
+        rebuild(make_app, first.srcdir)
