@@ -97,6 +97,38 @@ def shared_build(tmp_path_factory):
         app.cleanup()
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real site: one build of a copy of docs/ and refs.bib, warnings as errors, for the whole run.
+
+    Every test that reads the real site (tests/test_site.py, the browser tests) shares it, so the
+    suite builds the real site once. Tests must not write into it."""
+    from sphinx.testing.util import SphinxTestApp
+
+    base = tmp_path_factory.mktemp("site")
+    shutil.copytree(REPO / "docs", base / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(REPO / "refs.bib", base / "refs.bib")
+    app = SphinxTestApp("html", srcdir=base / "docs", warningiserror=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # at once: a live app leaves its nodes and directives registered for every later build
+    return app
+
+
+#: lines printed at the end of the run (e.g. where the browser tests wrote their screenshots)
+SUMMARY = pytest.StashKey[list]()
+
+
+def pytest_configure(config):
+    config.stash[SUMMARY] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for line in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="module")
 def make_app_module(shared_build):
     """``make_app_module(root, **confoverrides)`` -> the output dir of the module's shared build."""
