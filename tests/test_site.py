@@ -201,3 +201,23 @@ def test_a_papers_bibtex_can_be_copied(site):
     soup = BeautifulSoup((Path(site.outdir) / catalogue["techniques"][0]["page"]).read_text(), "html.parser")
     assert any("copybutton" in (s.get("src") or "") for s in soup.find_all("script"))
     assert soup.select_one(".kb-bibtex .highlight pre, div.kb-bibtex pre, .highlight-bibtex pre") is not None
+
+
+def test_a_technique_page_stays_light(site):
+    """The Lighthouse budget in a form a test can hold (bench/README.md has the Lighthouse runs): no
+    math script (math is MathML), and a technique page with everything it loads stays small."""
+    from bs4 import BeautifulSoup
+
+    out = Path(site.outdir)
+    catalogue = json.loads((out / "_exports" / "catalogue.json").read_text())
+    weights = {}
+    for technique in catalogue["techniques"]:
+        page = out / technique["page"]
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assets = [tag.get("src") for tag in soup.find_all("script") if tag.get("src")]
+        assets += [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
+        assert not [a for a in assets if "mathjax" in a.lower()], technique["page"]
+        files = [(page.parent / a.split("?")[0]).resolve() for a in assets]
+        weights[technique["page"]] = page.stat().st_size + sum(f.stat().st_size for f in files if f.is_file())
+    heaviest = max(weights, key=weights.get)
+    assert weights[heaviest] < 400 * 1024, (heaviest, weights[heaviest])
