@@ -11,7 +11,8 @@ def test_technique_card_shows_bib_fields_and_metadata(shared_build):
     text = " ".join(card.get_text(" ").split())
     assert "Fast Attention for Everyone" in text  # title from refs.bib, braces removed
     assert "Jane Doe, Richard Roe" in text
-    assert "International Conference on Learning Representations (2020)" in text
+    assert "Venue : ICLR 2020" in text  # the short name on the card,
+    assert card.find("abbr")["title"] == "International Conference on Learning Representations"  # the full one on hover
     assert "Modality : language" in text
     assert "Reduces" not in text  # the whole bad option is dropped, not half-applied
     links = {a.get_text(" ", strip=True): a["href"] for a in card.find_all("a")}

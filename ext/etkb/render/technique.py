@@ -42,6 +42,15 @@ def card_data(cat, view, env):
     }
 
 
+def _venue(venue: str, year: str) -> list[nodes.Node] | str:
+    """The venue's short name and year, the full name on hover (and in the Reference section)."""
+    from ..bib import short_venue
+
+    short = short_venue(venue)
+    shown = [nodes.abbreviation(short, short, explanation=venue) if short != venue else nodes.Text(venue)] if venue else []
+    return shown + ([nodes.Text(f" {year}" if venue else year)] if year else []) or ""
+
+
 def card_build(data, ctx):
     if data is None:
         return []
@@ -57,7 +66,7 @@ def card_build(data, ctx):
         code = [nodes.Text(data["code_status"])]
     body += field_list([
         ("Authors", ", ".join(data["authors"])),
-        ("Venue", " ".join(x for x in (data["venue"], f"({data['year']})" if data["year"] else "") if x)),
+        ("Venue", _venue(data["venue"], data["year"])),
         ("Categories", joined(ref(c, ctx) for c in data["categories"])),
         ("Modality", joined((badge(m, "info") for m in data["modality"]), " ") if data["modality"] else []),
         ("Reduces", joined((badge(t, "success") for t in data["targets"]), " ") if data["targets"] else []),
