@@ -114,15 +114,19 @@ def add_static_path(app, config) -> None:
     """``config-inited``: ship our static files. Done here, not at builder-inited, so the
     value is the same every run and never reads as a configuration change.
 
-    sphinx-design appends its own static directory at builder-inited, after Sphinx has
-    compared this run's configuration with the stored one, so every build announced "The
-    configuration has changed". We add that directory here too and drop the duplicate it
-    appends later (:func:`dedupe_static_path`), so both moments see the same list."""
+    sphinx-design and sphinx-copybutton append their own static directories at builder-inited,
+    after Sphinx has compared this run's configuration with the stored one, so every build
+    announced "The configuration has changed". We add those directories here too and drop the
+    duplicates they append later (:func:`dedupe_static_path`), so both moments see the same list."""
     static = [str(Path(__file__).parent / "static")]
     if "sphinx_design" in config.extensions:
         from sphinx_design.extension import STATIC_DIR
 
         static.append(str(STATIC_DIR))
+    if "sphinx_copybutton" in config.extensions:  # it appends its static directory at builder-inited too
+        import sphinx_copybutton
+
+        static.append(str(Path(sphinx_copybutton.__file__).parent / "_static"))
     for path in static:
         if path not in config.html_static_path:
             config.html_static_path.append(path)
