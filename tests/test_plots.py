@@ -87,3 +87,16 @@ def test_text_in_a_plot_is_escaped_never_markup():
     svg = next(plot_build(data, ctx)[0].findall(nodes.raw)).astext()  # the raw markup written to the page
     assert "<script>" not in svg and "<i>" not in svg and "<1>" not in svg
     assert "&lt;script&gt;" in svg
+
+
+def test_every_point_names_its_technique(shared_build):
+    """Each point of a plot is a link with a title: its technique, model and values."""
+    result = shared_build("tables")
+    svg = result.html("bench").select_one(".kb-plot svg")
+    links = svg.find_all("a")
+    assert links and all(a.find("title") is not None for a in links)
+    titles = sorted(a.find("title").get_text() for a in links)
+    assert titles[0].startswith("Alpha (base): 50.5, 1.5")
+    for a in links:  # each title names the technique its point links to
+        name = a.find("title").get_text().split(" ")[0].lower()
+        assert (a.get("xlink:href") or a.get("href")).startswith(f"{name}.html"), a

@@ -127,10 +127,13 @@ def plot_build(data, ctx) -> list[nodes.Node]:
         colors = plt.get_cmap("tab10")
         series = [(name, [p for p in points if p[0].title == name]) for name in techniques] \
             if len(techniques) <= MAX_LEGEND else [(None, list(points))]  # a legend of hundreds would hide the points
+        tips = []  # the name of each linked point, in the order Matplotlib writes the links
         for i, (name, pts) in enumerate(series):
             dots = ax.scatter([p[2] for p in pts], [p[3] for p in pts], label=name, color=colors(i % 10),
                               s=28 if name else 14, alpha=1 if name else 0.7)
-            dots.set_urls([_href(p[0], ctx) for p in pts])  # each point links to its technique's page
+            urls = [_href(p[0], ctx) for p in pts]
+            dots.set_urls(urls)  # each point links to its technique's page
+            tips += [f"{p[0].title}" + (f" ({p[1]})" if p[1] else "") + f": {p[3]:g}, {p[2]:g}" for p, u in zip(pts, urls) if u]
         if front:
             fx, fy = [points[i][2] for i in front], [points[i][3] for i in front]
             ax.plot(fx, fy, color=grey, linewidth=1, linestyle="--", label="Pareto front", zorder=0)
@@ -156,7 +159,7 @@ def plot_build(data, ctx) -> list[nodes.Node]:
         plt.close(fig)
     alt = f"Scatter plot of {data['y']} against {data['x']} for {len(points)} results of {len(techniques)} techniques."
     figure = nodes.container(classes=["kb-plot"])
-    figure += embed_svg(buffer.getvalue(), alt, "kbplot", data, "kb-plot-scroll", "Plot")
+    figure += embed_svg(name_points(buffer.getvalue(), tips), alt, "kbplot", data, "kb-plot-scroll", "Plot")
     caption = (f"{data['y']} against {data['x']}: one point per reported result, each a link to its technique's page"
                + ("; the dashed line joins the Pareto front (no other point is better on both axes)" if front else "")
                + ". The tables give each point's setting and source.")
@@ -177,6 +180,15 @@ def plot_view_build(data, ctx):
     if data is None:
         return [para("Not enough results report both metrics of this plot yet.", classes=["kb-empty"])]
     return plot_build(data, ctx)
+
+
+def name_points(svg: str, tips: list[str]) -> str:
+    """Give each linked point a ``<title>`` (its technique, model and values): on a phone, where no
+    legend can name 150 points, a tap or hover says which point is which."""
+    import html
+
+    names = iter(tips)
+    return re.sub(r'(<a xlink:href="[^"]*"[^>]*>)', lambda m: m.group(1) + f"<title>{html.escape(next(names, ''))}</title>", svg)
 
 
 def embed_svg(svg: str, alt: str, kind: str, data, scroll_class: str, label: str) -> nodes.raw:
