@@ -403,6 +403,23 @@ def test_sort_and_filter_survive_a_reload_through_the_url(site, browse):
     assert state() == before
 
 
+def test_a_long_tables_header_stays_in_view_while_its_rows_scroll(site, browse):
+    """The table's own box is the one that scrolls, so the sticky header sticks to it."""
+    visit = browse(pages_of(site, "front")[0])
+    sortable_table(visit)
+    offsets = visit.page.evaluate("""() => {
+        const table = document.querySelector('table[data-test=biggest]');
+        const box = table.closest('.kb-table-wrap'), th = table.querySelector('thead th');
+        if (box.scrollHeight <= box.clientHeight) return null;
+        const before = th.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        box.scrollTop = box.scrollHeight;
+        return [before, th.getBoundingClientRect().top - box.getBoundingClientRect().top, box.scrollTop]; }""")
+    if offsets is None:
+        pytest.skip("no summary table is long enough to scroll")
+    before, after, scrolled = offsets
+    assert scrolled > 0 and abs(after - before) < 2, offsets
+
+
 def test_a_facet_narrows_the_rows_and_survives_a_reload(site, browse):
     """The menus come from the facets the rows carry; a choice keeps exactly the rows carrying it."""
     from playwright.sync_api import expect

@@ -36,9 +36,14 @@ class FocusableTableWrappers(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for wrapper in list(self.document.findall(nodes.container)):
             if type(wrapper) is nodes.container and "table-wrapper" in wrapper["classes"]:
-                box = scroll_box("", **{k: list(v) if isinstance(v, list) else v for k, v in wrapper.attributes.items()})
-                box.extend(list(wrapper.children))
-                wrapper.replace_self(box)
+                # a kb table sits in a box of ours that scrolls (so its header can stick, kb.css);
+                # that box is the one a keyboard must reach, and furo's wrapper inside it does not scroll
+                outer = wrapper.parent
+                target = outer if isinstance(outer, nodes.container) and "kb-table-wrap" in outer["classes"] else wrapper
+                if type(target) is nodes.container:
+                    box = scroll_box("", **{k: list(v) if isinstance(v, list) else v for k, v in target.attributes.items()})
+                    box.extend(list(target.children))
+                    target.replace_self(box)
 
 
 def setup_scroll_boxes(app) -> None:
