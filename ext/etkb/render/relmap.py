@@ -180,7 +180,7 @@ def relmap_build(data, ctx):
         fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
         plt.close(fig)
     scope = f"the techniques of {data['scope'].title}" if data["scope"] else "every technique in the knowledge base"
-    kinds = ", ".join(EDGE_STYLES[k][0] for k in data["kinds"])
+    kinds = ", ".join(EDGE_STYLES[k][0] for k in data["kinds"] if any(e[0] == k for e in data["edges"]))  # drawn ones only
     alt = f"Map of how {scope} relate ({kinds}): {len(data['nodes'])} techniques by year and family, {len(data['edges'])} relations."
     figure = nodes.container(classes=["kb-relmap"])
     figure += embed_svg(buffer.getvalue(), alt, "kbmap", data, "kb-relmap-scroll", "Relation map")
