@@ -127,6 +127,21 @@ class Catalog:
             stack.extend(reversed(self.children.get(current, ())))
         return out
 
+    def ancestors(self, category: str) -> list[str]:
+        """The category, then its parents up to the top of the taxonomy (a cycle, reported
+        elsewhere, ends the walk)."""
+        out = []
+        while category and category not in out:
+            out.append(category)
+            decl = self.get("category", category)
+            category = decl.get("parent") if decl else None
+        return out
+
+    def code_status(self, ident: str) -> str:
+        """Who released a technique's code link: as declared, else "official" when it has one."""
+        decl = self.get("technique", ident)
+        return decl.get("code-status") or ("official" if decl.get("code") else "")
+
     def techniques_in(self, category: str, descendants: bool = True) -> list[str]:
         cats = self.descendants(category) if descendants else [category]
         return sorted({t for c in cats for t in self.members.get(c, ())})

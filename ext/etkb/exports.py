@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 
 from .bib import short_venue
+from .output import is_web, write_if_changed
 
 SCHEMA_VERSION = 1
 EXPORT_DIR = "_exports"
@@ -68,7 +69,7 @@ def technique_records(cat, page_of) -> list[dict]:
             "targets": list(decl.get("targets", ())),
             "complexity": decl.get("complexity") or "",
             "code": decl.get("code") or "",
-            "code_status": decl.get("code-status") or ("official" if decl.get("code") else ""),
+            "code_status": cat.code_status(ident),
             "aliases": list(decl.get("aliases", ())),
             "applies": list(decl.get("applies", ())),
             "stage": list(decl.get("stage", ())),
@@ -168,8 +169,8 @@ def to_csv(rows: list[dict], fields: tuple[str, ...]) -> str:
 
 def write_exports(app, exception) -> None:
     """``build-finished``: write the exports next to the HTML (HTML builders only)."""
-    if exception is not None or app.builder.format != "html" or app.builder.name.startswith("epub"):
-        return  # an EPUB has no media type for JSON and CSV files
+    if exception is not None or not is_web(app.builder):
+        return
     domain = app.env.domains["kb"]
     out = Path(app.outdir, EXPORT_DIR)
     # The exports are a function of the freshness inputs (every page's records, the papers, the titles),
@@ -199,7 +200,5 @@ def write_exports(app, exception) -> None:
     }
     files.update({schema.name: schema.read_text(encoding="utf-8") for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))})
     for name, text in files.items():
-        path = out / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        write_if_changed(out / name, text)
     stamp_file.write_text(stamp)

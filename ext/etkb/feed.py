@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .output import is_web, write_if_changed
 from .render.news import events
 
 FEED_FILE = "whatsnew.atom"
@@ -61,22 +62,15 @@ def atom(app) -> bytes | None:
 
 def write_feed(app, exception) -> None:
     """``build-finished``: write the feed beside the pages (web HTML builders only)."""
-    from .hosting import is_web
-
     if exception is not None or not is_web(app.builder) or app.config.kb_whatsnew_page not in app.env.all_docs:
         return
     data = atom(app)
-    path = Path(app.outdir, FEED_FILE)
-    if data is None:
-        return
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
+    if data is not None:
+        write_if_changed(Path(app.outdir, FEED_FILE), data)
 
 
 def add_feed_link(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``: every page names the feed, so a reader's feed client finds it."""
-    from .hosting import is_web
-
     if is_web(app.builder) and app.config.html_baseurl and app.config.kb_whatsnew_page in app.env.all_docs:
         href = context["pathto"](FEED_FILE, 1)
         context["metatags"] = context.get("metatags", "") + (

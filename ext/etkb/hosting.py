@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .output import is_web, write_if_changed
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
@@ -48,10 +49,6 @@ def template_script_hashes(template_dirs: tuple[str, ...]) -> tuple[str, ...]:
 def content_security_policy(builder) -> str:
     dirs = tuple(str(d) for d in builder.theme.get_theme_dirs())
     return _POLICY.format(hashes=" ".join(template_script_hashes(dirs)))
-
-
-def is_web(builder) -> bool:
-    return isinstance(builder, StandaloneHTMLBuilder) and builder.format == "html" and not builder.name.startswith("epub")
 
 
 def add_policy_meta(app, pagename, templatename, context, doctree) -> None:
@@ -85,10 +82,11 @@ def _plain_text(node) -> str:
     """Readable text of a paragraph: math as its MathML's characters, citations left out."""
     from sphinx.addnodes import pending_xref
 
-    if isinstance(node, (nodes.math, nodes.math_block)):
+    if isinstance(node, (nodes.math, nodes.math_block)):  # converted at doctree-read (etkb.mathml), before this
         from .mathml import to_mathml
 
-        return html.unescape(re.sub(r"<[^>]+>", "", to_mathml(node.astext(), False)[0]))
+        markup = "".join(node.get("kb_mathml") or [to_mathml(node.astext(), False)[0]])
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
     if isinstance(node, nodes.Text):
         return node.astext()
     if isinstance(node, pending_xref) and (node.get("refdomain") == "cite" or "cite" in str(node.get("reftype", ""))):
@@ -132,10 +130,8 @@ def write_host_files(app, exception) -> None:
                f"  Content-Security-Policy: {content_security_policy(app.builder)}; frame-ancestors 'none'\n"
                "  X-Content-Type-Options: nosniff\n"
                "  Referrer-Policy: strict-origin-when-cross-origin\n")
-    for name, text in (("robots.txt", robots), ("_headers", headers)):
-        path = out / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+    write_if_changed(out / "robots.txt", robots)
+    write_if_changed(out / "_headers", headers)
 
 
 def setup_hosting(app) -> None:

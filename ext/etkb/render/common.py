@@ -164,3 +164,17 @@ def table(
 def html_only(markup: str) -> nodes.raw:
     """Markup for HTML builders only; every other builder leaves it out."""
     return nodes.raw("", markup, format="html")
+
+
+def output_file_link(path: str, ctx) -> nodes.reference | None:
+    """A link to a file the build writes beside the pages (``_exports/x.json``, the feed),
+    relative to the page being written; None where a builder publishes no such file."""
+    from sphinx.util.osutil import relative_uri
+
+    from ..output import is_web
+
+    if ctx.builder is None or not is_web(ctx.builder) or ctx.builder.name == "singlehtml":
+        return None
+    name = path.rsplit("/", 1)[-1]
+    uri = relative_uri(ctx.builder.get_target_uri(ctx.docname), path)
+    return nodes.reference("", "", nodes.literal(name, name), refuri=uri, internal=False)

@@ -36,7 +36,7 @@ def _field(cat, ident, name):
     if name in ("modality", "targets", "stage", "applies"):
         return tuple(decl.get(name, ()))
     if name == "code":
-        return (decl.get("code") or "", decl.get("code-status") or ("official" if decl.get("code") else ""))
+        return (decl.get("code") or "", cat.code_status(ident))
     return decl.get(name) or ""
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 from docutils import nodes
-from sphinx.util.osutil import relative_uri
 
 from .. import exports
-from .common import para, table
+from .common import output_file_link, para, table
 
 
 def _fields(schema: dict) -> tuple[tuple[str, str], ...]:
@@ -40,11 +39,7 @@ def exports_data(cat, view, env):
 
 
 def _file_link(name: str, ctx) -> nodes.Node:
-    builder = ctx.builder
-    if builder is None or builder.format != "html" or builder.name.startswith("epub") or builder.name == "singlehtml":
-        return nodes.literal(name, name)
-    uri = relative_uri(builder.get_target_uri(ctx.docname), f"{exports.EXPORT_DIR}/{name}")
-    return nodes.reference("", "", nodes.literal(name, name), refuri=uri, internal=False)
+    return output_file_link(f"{exports.EXPORT_DIR}/{name}", ctx) or nodes.literal(name, name)
 
 
 def exports_build(data, ctx):

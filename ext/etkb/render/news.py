@@ -8,7 +8,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from .. import dates
-from .common import link, para, ref, table
+from .common import link, output_file_link, para, ref, table
 
 KINDS = ("technique", "benchmark")
 
@@ -35,17 +35,11 @@ def whatsnew_data(cat, view, env):
 
 
 def _feed_link(ctx) -> list[nodes.Node]:
-    from sphinx.util.osutil import relative_uri
-
     from ..feed import FEED_FILE
-    from ..hosting import is_web
 
-    if ctx.builder is None or not is_web(ctx.builder) or ctx.builder.name == "singlehtml":
-        return []
-    uri = relative_uri(ctx.builder.get_target_uri(ctx.docname), FEED_FILE)
-    return [para(nodes.Text("Follow this list in a feed reader: "),
-                 nodes.reference("", "", nodes.literal(FEED_FILE, FEED_FILE), refuri=uri, internal=False),
-                 nodes.Text(" (Atom)."), classes=["kb-feed-link"])]
+    link = output_file_link(FEED_FILE, ctx)
+    return [para(nodes.Text("Follow this list in a feed reader: "), link, nodes.Text(" (Atom)."),
+                 classes=["kb-feed-link"])] if link else []
 
 
 def whatsnew_build(data, ctx):

@@ -40,23 +40,14 @@ MAX_INCOMING = 6
 def _lane_of(cat, ident, scope: str | None) -> str:
     """The family a technique is drawn in: its top-level category, or on a category's own map,
     the child of that category it belongs to (or the category itself)."""
-    first = (cat.tech_categories.get(ident) or ("",))[0]
-    chain = []
-    category = first
-    while category and category not in chain:
-        chain.append(category)
-        decl = cat.get("category", category)
-        category = decl.get("parent") if decl else None
     if scope is None:
+        chain = cat.ancestors((cat.tech_categories.get(ident) or ("",))[0])
         return chain[-1] if chain else ""
     for category in cat.tech_categories.get(ident, ()):
-        path = []
-        while category and category not in path:
-            path.append(category)
-            if category == scope:
-                return path[-2] if len(path) > 1 else scope
-            decl = cat.get("category", category)
-            category = decl.get("parent") if decl else None
+        path = cat.ancestors(category)
+        if scope in path:
+            at = path.index(scope)
+            return path[at - 1] if at else scope
     return scope
 
 

@@ -96,12 +96,7 @@ def facets(cat, ident) -> tuple[tuple[str, tuple[str, ...]], ...]:
     "Efficient attention" keeps the techniques of its sub-categories too."""
     decl = cat.get("technique", ident)
     paper = cat.paper_of("technique", ident)
-    categories = set()
-    for category in cat.tech_categories.get(ident, ()):
-        while category and category not in categories:
-            categories.add(category)
-            parent = cat.get("category", category)
-            category = parent.get("parent") if parent else None
+    categories = {a for category in cat.tech_categories.get(ident, ()) for a in cat.ancestors(category)}
     year = paper.year if paper and paper.year.isdigit() else ""
     return (
         ("category", tuple(sorted(c for c in categories if cat.get("category", c)))),

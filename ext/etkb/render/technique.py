@@ -29,7 +29,7 @@ def card_data(cat, view, env):
         "targets": decl.get("targets", ()),
         "complexity": decl.get("complexity") or "",
         "code": decl.get("code") or "",
-        "code_status": decl.get("code-status") or ("official" if decl.get("code") else ""),
+        "code_status": cat.code_status(ident),
         "applies": decl.get("applies", ()),
         "stage": decl.get("stage", ()),
         "approximation": decl.get("approximation") or "",
