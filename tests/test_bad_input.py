@@ -57,6 +57,12 @@ CASES = {  # the exact text and location of every warning each root gives, in or
         "index.md:5: math the site cannot render: '\\foo'; use LaTeX that MathML covers (e.g. \\operatorname{name} for an operator, \\begin{split} for aligned lines)",
         "index.md:14: math the site cannot render: '\\bogus'; use LaTeX that MathML covers (e.g. \\operatorname{name} for an operator, \\begin{split} for aligned lines)",
     ],
+    "practitioner": [
+        "index.md:6: 'kernels': 'cuda' is not one of: standard, custom",
+        "index.md:9: kb:compare needs :techniques: with at least two ids (or :interactive:)",
+        "index.md:13: kb:compare: unknown benchmark 'bensh'; did you mean 'bench'?",
+        "index.md:18: kb:relmap: unknown category 'nocat'",
+    ],
     "misplaced": [
         "index.md:8: a page declares one technique; 't' is already declared here",
         "other.md:3: kb:result outside a technique page needs :technique:",
@@ -121,6 +127,7 @@ SUBTYPES = {
     "no-title": ["no_title"],
     "misplaced": ["misplaced"] * 2,
     "math": ["math"] * 2,
+    "practitioner": ["bad_value", "missing_option", "unknown_benchmark", "unknown_category"],
     "bad-filter": ["bad_filter", "bad_filter", "bad_value", "bad_filter"],
     "huge-value": ["bad_value"] * 2,
     "non-utf8": ["encoding"] * 2,

@@ -541,7 +541,8 @@ def _compare_problems(cat: Catalog, view) -> list[Problem]:
                                view.docname, view.lineno))
     for ident in view.get("benchmarks", ()):
         if cat.get("benchmark", ident) is None:
-            out.append(Problem(KbWarning.UNKNOWN_BENCHMARK.subtype, f"kb:compare: unknown benchmark {ident!r}",
+            hint = did_you_mean(ident, cat.ids("benchmark"))
+            out.append(Problem(KbWarning.UNKNOWN_BENCHMARK.subtype, f"kb:compare: unknown benchmark {ident!r}{hint}",
                                view.docname, view.lineno))
     if not view.get("interactive") and len(view.get("techniques", ())) < 2:
         out.append(Problem(KbWarning.MISSING_OPTION.subtype,
