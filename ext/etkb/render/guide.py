@@ -16,20 +16,20 @@ from docutils import nodes
 from .common import badge, html_only, joined, link, ref, table
 from .results import _source_cell
 
-#: What applying a technique takes, in the order a practitioner prefers, with the group heading.
+#: What applying a technique takes, in the order a practitioner prefers: (key, menu name, group heading).
 EFFORT = (
-    ("nothing", "Nothing but the trained model: no training and no data"),
-    ("calibration", "A calibration set, no training"),
-    ("no-training", "No training (whether data is needed is not recorded)"),
-    ("fine-tune", "Fine-tuning a trained model"),
-    ("from-scratch", "Training from scratch"),
-    ("unknown", "Not recorded"),
+    ("nothing", "Nothing but the trained model", "Nothing but the trained model: no training and no data"),
+    ("calibration", "A calibration set, no training", "A calibration set, no training"),
+    ("no-training", "No training", "No training (whether data is needed is not recorded)"),
+    ("fine-tune", "Fine-tuning a trained model", "Fine-tuning a trained model"),
+    ("from-scratch", "Training from scratch", "Training from scratch"),
+    ("unknown", "Not recorded", "Not recorded"),
 )
 #: Facets a reader chooses by, with their labels and the names of their values.
 CHOICES = (
     ("modality", "Modality", {}),
     ("stage", "Saves at", {"training": "training", "inference": "inference"}),
-    ("effort", "Applying it takes", {k: v.split(":")[0].split(" (")[0] for k, v in EFFORT}),
+    ("effort", "Applying it takes", {key: name for key, name, _ in EFFORT}),
     ("target", "Reduces", {}),
     ("approximation", "Exact or approximate", {}),
     ("kernels", "Kernels", {"standard": "standard operations only", "custom": "custom kernels"}),
@@ -91,10 +91,10 @@ def guide_build(data, ctx):
 
     out = [html_only('<form class="kb-guide-form" aria-label="Constraints"></form>'
                      '<p class="kb-guide-status" aria-live="polite"></p>')]
-    groups = {key: [] for key, _ in EFFORT}
+    groups = {key: [] for key, _, _ in EFFORT}
     for target, facets, head in data:
         groups[dict(facets)["effort"][0]].append((target, facets, head))
-    for key, heading in EFFORT:
+    for key, _, heading in EFFORT:
         members = sorted(groups[key], key=lambda r: r[0].title.lower())
         if not members:
             continue
