@@ -178,3 +178,12 @@ def output_file_link(path: str, ctx) -> nodes.reference | None:
     name = path.rsplit("/", 1)[-1]
     uri = relative_uri(ctx.builder.get_target_uri(ctx.docname), path)
     return nodes.reference("", "", nodes.literal(name, name), refuri=uri, internal=False)
+
+
+def json_data(css_class: str, payload) -> nodes.raw:
+    """Data for a page's script, as a JSON block: never run, so no Content-Security-Policy applies,
+    and ``</`` escaped so no value can close the element."""
+    import json
+
+    text = json.dumps(payload, sort_keys=True).replace("</", "<\\/")
+    return html_only(f'<script type="application/json" class="{css_class}">{text}</script>')

@@ -9,11 +9,9 @@ uses), filters every group at once and keeps the choice in the URL.
 
 from __future__ import annotations
 
-import json
-
 from docutils import nodes
 
-from .common import badge, html_only, joined, link, ref, table
+from .common import badge, html_only, joined, json_data, link, ref, table
 from .results import _source_cell
 
 #: What applying a technique takes, in the order a practitioner prefers: (key, menu name, group heading).
@@ -117,6 +115,5 @@ def guide_build(data, ctx):
         section += wrapper
         out.append(section)
     labels = {facet: {"label": label, "values": names} for facet, label, names in CHOICES}
-    out.append(html_only('<script type="application/json" class="kb-guide-choices">'
-                         + json.dumps(labels, sort_keys=True).replace("</", "<\\/") + "</script>"))
+    out.append(json_data("kb-guide-choices", labels))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..bib import short_venue
-from .common import badge, external, html_only, joined, link, para, ref, table
+from .common import badge, external, joined, json_data, link, para, ref, table
 
 HEADINGS = {
     "name": "Technique", "title": "Paper", "authors": "Authors", "year": "Year", "venue": "Venue",
@@ -178,7 +178,4 @@ def techniques_build(data, ctx):
 def facet_labels(category_titles) -> nodes.Node:
     """The names of the categories a table's facet menu offers (the row classes hold only ids):
     a JSON data block, which no Content-Security-Policy treats as a script."""
-    import json
-
-    payload = json.dumps({"category": dict(category_titles)}, sort_keys=True).replace("</", "<\\/")
-    return html_only(f'<script type="application/json" class="kb-facet-labels">{payload}</script>')
+    return json_data("kb-facet-labels", {"category": dict(category_titles)})
